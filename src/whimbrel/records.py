@@ -33,6 +33,20 @@ class Span:
 
 
 @dataclass(frozen=True, slots=True)
+class Tag:
+    """A resolved piece of a sentence: an actor, a place or a date, with its value.
+
+    ``start``/``end`` are character offsets into the text the tag was found in.
+    """
+
+    start: int
+    end: int
+    text: str
+    value: str
+    kind: str
+
+
+@dataclass(frozen=True, slots=True)
 class Article:
     """One news document as ingested. ``published`` is an ISO date string or None."""
 

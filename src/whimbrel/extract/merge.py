@@ -1,0 +1,66 @@
+"""Document-level merging: repeated mentions of one event become one Event."""
+
+from __future__ import annotations
+
+from collections.abc import Sequence
+
+from whimbrel.records import Event, Mention
+
+
+def _dates_compatible(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a.startswith(b) or b.startswith(a)
+
+
+def _names_compatible(a: str | None, b: str | None) -> bool:
+    return a is None or b is None or a.lower() == b.lower()
+
+
+def _informativeness(m: Mention) -> tuple[int, int]:
+    filled = sum(x is not None for x in (m.date, m.location, m.name)) + (m.count > 1)
+    return filled, -m.evidence.start
+
+
+def merge_mentions(mentions: Sequence[Mention]) -> list[Event]:
+    """Group mentions with the same type, actors, target and modality whose date and name
+    are compatible; each group becomes one Event citing its most informative mention."""
+    groups: list[list[Mention]] = []
+    for mention in mentions:
+        for group in groups:
+            first = group[0]
+            if (first.type, first.actors, first.target, first.modality) != (
+                mention.type,
+                mention.actors,
+                mention.target,
+                mention.modality,
+            ):
+                continue
+            if all(
+                _dates_compatible(m.date, mention.date) and _names_compatible(m.name, mention.name)
+                for m in group
+            ):
+                group.append(mention)
+                break
+        else:
+            groups.append([mention])
+    return [_to_event(group) for group in groups]
+
+
+def _to_event(group: Sequence[Mention]) -> Event:
+    best = max(group, key=_informativeness)
+    dates = [m.date for m in group if m.date]
+    return Event(
+        doc_id=best.doc_id,
+        type=best.type,
+        actors=best.actors,
+        target=best.target,
+        modality=best.modality,
+        evidence=best.evidence,
+        trigger=best.trigger,
+        extractor=best.extractor,
+        date=max(dates, key=len) if dates else None,
+        location=best.location or next((m.location for m in group if m.location), None),
+        name=best.name or next((m.name for m in group if m.name), None),
+        count=max(m.count for m in group),
+        confidence=max(m.confidence for m in group),
+        mentions=tuple(group),
+    )

@@ -1,0 +1,604 @@
+"""Rule-based event extraction over one parsed sentence.
+
+For each trigger token the rules find the clause verb that carries it, give every actor
+tag of the sentence a role by its dependency path to the trigger (agent, target, or none),
+read the modality from the cues that govern the trigger's own clause, and attach the date,
+place, exercise name and count that belong to it.
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable, Sequence
+from dataclasses import dataclass
+from typing import Any
+
+from whimbrel.extract import lexicon as lx
+from whimbrel.ontology import EventType, Modality
+from whimbrel.records import Tag
+
+E = EventType
+Token = Any  # spaCy Token (spaCy ships no type stubs)
+
+EXTRACTOR_PREFIX = "whimbrel.rules"
+RULES_VERSION = "v1"
+
+SYMMETRIC = frozenset({E.EXERCISE, E.MEETING, E.AGREEMENT})
+
+# Verbs whose subject is not the doer of a nominal event they govern ("X condemned the
+# strike", "Y reported drills").
+_NON_AGENT_VERBS = frozenset(
+    """say report claim accuse condemn criticise criticize deny protest slam decry denounce
+    express show follow mark underscore highlight point come raise cite describe call see
+    view consider watch monitor observe track respond react fear worry concern discuss
+    note reveal detail suggest indicate predict warn threaten urge ask demand blame tell
+    announce confirm""".split()
+)
+_REPORTING_VERBS = frozenset(
+    """say report tell announce state claim add confirm reveal note write quote
+    learn""".split()
+)
+_RECEIVE_VERBS = frozenset({"receive", "obtain", "buy", "acquire", "purchase", "get", "import"})
+
+# Preposition -> role for each type: "A" agent, "T" target.
+_PREP_ROLES: dict[str, dict[EventType, str]] = {
+    "between": {E.EXERCISE: "A", E.MEETING: "A", E.AGREEMENT: "A", E.ATTACK: "A"},
+    "among": {E.EXERCISE: "A", E.MEETING: "A", E.AGREEMENT: "A"},
+    "with": {E.EXERCISE: "A", E.MEETING: "A", E.AGREEMENT: "A", E.ATTACK: "T"},
+    "alongside": {E.EXERCISE: "A", E.MEETING: "A"},
+    "by": {t: "A" for t in EventType},
+    "against": {E.ATTACK: "T", E.THREAT: "T", E.SANCTION: "T", E.DEPLOYMENT: "T",
+                E.EXERCISE: "T"},
+    "around": {E.EXERCISE: "T", E.DEPLOYMENT: "T", E.ATTACK: "T"},
+    "near": {E.EXERCISE: "T"},
+    "toward": {E.EXERCISE: "T", E.DEPLOYMENT: "T", E.ATTACK: "T", E.THREAT: "T"},
+    "towards": {E.EXERCISE: "T", E.DEPLOYMENT: "T", E.ATTACK: "T", E.THREAT: "T"},
+    "on": {E.ATTACK: "T", E.SANCTION: "T"},
+    "at": {E.ATTACK: "T"},
+    "into": {E.ATTACK: "T", E.DEPLOYMENT: "T"},
+    "in": {E.ATTACK: "T", E.DEPLOYMENT: "T"},
+    "to": {E.MILITARY_AID: "T", E.DEPLOYMENT: "T"},
+    "of": {E.ATTACK: "T", E.SANCTION: "T"},
+    "from": {E.MILITARY_AID: "A"},
+}
+
+# Named exercises and operations: "Joint Sea-2024", "Vostok 2022", "Ocean-2024", or a
+# quoted capitalised name in a sentence that talks about an exercise or operation.
+_NAME_RE = re.compile(
+    r"\b((?:[A-Z][\w.]*[ -]){0,3}[A-Z][\w]*-(?:19|20)\d\d)\b"
+    r"|\b((?:[A-Z][a-z]+ ){1,3}(?:19|20)\d\d)\b"
+    r"|[\"“‘]([A-Z][\w-]*(?:[ -][A-Z][\w-]*){0,3})[\"”’]"
+)
+_NOT_NAME_WORDS = frozenset(
+    """in on since by from until for of and the a during after before early late mid
+    january february march april may june july august september october november december
+    jan feb mar apr jun jul aug sep sept oct nov dec spring summer autumn fall winter""".split()
+)
+_NAME_CONTEXT = re.compile(r"exercis|drill|operation|code|dub|name|war ?game|manoeuv|maneuv",
+                           re.IGNORECASE)
+_NUMBER_WORDS = {
+    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
+    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "dozen": 12,
+}
+
+
+@dataclass(frozen=True, slots=True)
+class Draft:
+    """One event found in one sentence; offsets are relative to the sentence text."""
+
+    type: EventType
+    actors: tuple[str, ...]
+    target: tuple[str, ...]
+    modality: Modality
+    trigger: str
+    trigger_start: int
+    extractor: str
+    date: str | None
+    location: str | None
+    name: str | None
+    count: int
+    confidence: float
+
+
+@dataclass(frozen=True, slots=True)
+class SentenceInput:
+    """A parsed sentence with its resolved actor, place and date tags (sentence offsets)."""
+
+    doc: Any
+    actors: tuple[Tag, ...]
+    places: tuple[Tag, ...]
+    dates: tuple[Tag, ...]
+    speculative_document: bool = False
+
+
+def extract_sentence(sent: SentenceInput) -> list[Draft]:
+    """All event drafts of one sentence, at most one per trigger token."""
+    drafts: list[Draft] = []
+    seen: set[tuple[Any, ...]] = set()
+    lowered = sent.doc.text.lower()
+    if any(word in lowered.split() for word in lx.NON_MILITARY_CONTEXT):
+        return []
+    actor_heads = _actor_heads(sent)
+    if not actor_heads:
+        return []
+    for token in sent.doc:
+        etype, rule = _trigger_type(token)
+        if etype is None:
+            continue
+        draft = _build(sent, token, etype, rule, actor_heads)
+        if draft is None:
+            continue
+        key = (draft.type, draft.actors, draft.target, draft.modality)
+        if key in seen:
+            continue
+        seen.add(key)
+        drafts.append(draft)
+    return drafts
+
+
+# --- triggers ----------------------------------------------------------------------------
+
+
+def _trigger_type(token: Token) -> tuple[EventType | None, str]:
+    lemma = token.lemma_.lower()
+    text = token.lower_
+    if token.pos_ in {"NOUN", "PROPN"} or (token.pos_ == "VERB" and token.tag_ == "VBG"
+                                            and token.dep_ in {"dobj", "pobj", "nsubj"}):
+        etype = lx.NOUN_TRIGGERS.get(lemma) or lx.NOUN_TRIGGERS.get(text.rstrip("s"))
+        if etype is not None and _noun_is_trigger(token, etype, lemma):
+            return etype, lemma
+        if lemma == "game" and any(c.lower_ == "war" for c in token.children):
+            return None, ""  # war games are simulations unless run by a military (below)
+        return None, ""
+    if token.pos_ == "VERB":
+        if lemma in lx.LAUNCH_VERBS and _has_object_in(token, lx.LAUNCH_OBJECTS):
+            return E.EXERCISE, "launch"
+        etype = lx.VERB_TRIGGERS.get(lemma)
+        if etype is not None and _verb_is_trigger(token, etype, lemma):
+            return etype, lemma
+        if lemma in _RECEIVE_VERBS and _has_object_in(token, lx.MILITARY_OBJECTS):
+            return E.MILITARY_AID, "receive"
+    return None, ""
+
+
+def _noun_is_trigger(token: Token, etype: EventType, lemma: str) -> bool:
+    mods = {c.lower_ for c in token.children} | {c.lemma_.lower() for c in token.children}
+    if etype is E.EXERCISE:
+        if lemma == "exercise" and any(c.lower_ == "of" for c in token.children):
+            return False  # "exercise of its right"
+        if lemma == "patrol":
+            return bool(mods & {"joint", "naval", "air", "bomber", "combined", "strategic"})
+        return True
+    if etype is E.MILITARY_AID:
+        if lemma in {"aid", "assistance"}:
+            return bool(mods & {"military", "defence", "defense", "security", "lethal", "arms"})
+        return bool(mods & lx.MILITARY_OBJECTS) or _has_object_in(token, lx.MILITARY_OBJECTS)
+    if etype is E.AGREEMENT:
+        return _security_context(token)
+    if etype is E.MEETING:
+        return _security_context(token)
+    if etype is E.ATTACK:
+        if lemma == "strike" and mods & {"hunger", "general", "labour", "labor", "rail"}:
+            return False
+        if lemma in {"war", "offensive", "clash"}:
+            return True
+        return True
+    if etype is E.SANCTION:
+        if lemma == "expulsion":
+            return _has_object_in(token, {"diplomat", "ambassador", "attache", "envoy"})
+        return True
+    if etype is E.THREAT:
+        return lemma != "warning" or token.dep_ not in {"compound"}
+    return True
+
+
+def _verb_is_trigger(token: Token, etype: EventType, lemma: str) -> bool:
+    if etype is E.MILITARY_AID:
+        return _has_object_in(token, lx.MILITARY_OBJECTS)
+    if etype is E.DEPLOYMENT:
+        if lemma in {"scramble", "intercept", "shadow"}:
+            return True
+        return _has_object_in(token, lx.FORCE_WORDS) or _subject_in(token, lx.FORCE_WORDS)
+    if etype is E.MEETING:
+        return _security_context(token)
+    if etype is E.AGREEMENT:
+        return _has_object_in(
+            token, {"agreement", "pact", "treaty", "accord", "deal", "memorandum"}
+        ) and _security_context(token)
+    if etype is E.SANCTION and lemma == "expel":
+        return _has_object_in(token, {"diplomat", "ambassador", "attache", "envoy", "staff"})
+    if etype is E.ATTACK and lemma in {"strike", "attack"} and token.dep_ == "amod":
+        return False
+    if etype is E.ATTACK and lemma == "seize":
+        return _has_object_in(token, lx.FORCE_WORDS | {"island", "shoal", "territory", "reef",
+                                                      "ship", "tanker", "vessel", "city"}) or (
+            any(c.dep_ == "agent" for c in token.children)
+        )
+    if etype is E.ATTACK and lemma == "shell":
+        return token.tag_ != "NN"
+    return True
+
+
+def _security_context(token: Token) -> bool:
+    words = {t.lemma_.lower() for t in token.sent} | {t.lower_ for t in token.sent}
+    return bool(words & lx.SECURITY_WORDS)
+
+
+def _has_object_in(token: Token, words: Iterable[str]) -> bool:
+    wanted = set(words)
+    for child in token.subtree:
+        if child.i == token.i:
+            continue
+        if child.lemma_.lower() in wanted or child.lower_ in wanted:
+            return True
+    return False
+
+
+def _subject_in(token: Token, words: Iterable[str]) -> bool:
+    wanted = set(words)
+    for child in token.children:
+        if child.dep_ in {"nsubj", "nsubjpass"}:
+            if any(t.lemma_.lower() in wanted for t in child.subtree):
+                return True
+    return False
+
+
+# --- roles -------------------------------------------------------------------------------
+
+
+def _actor_heads(sent: SentenceInput) -> list[tuple[Token, Tag]]:
+    heads: list[tuple[Token, Tag]] = []
+    for tag in sent.actors:
+        span = sent.doc.char_span(tag.start, tag.end, alignment_mode="expand")
+        if span is None or len(span) == 0:
+            continue
+        heads.append((span.root, tag))
+    return heads
+
+
+def _clause_verb(token: Token) -> Token | None:
+    if token.pos_ in {"VERB", "AUX"} and token.dep_ not in {"amod"}:
+        return token
+    current = token
+    for _ in range(4):
+        head = current.head
+        if head.i == current.i:
+            return None
+        if head.pos_ in {"VERB", "AUX"}:
+            return head
+        if current.dep_ not in {"dobj", "pobj", "prep", "nsubj", "nsubjpass", "attr", "conj",
+                                "compound", "appos", "npadvmod", "pcomp", "acomp", "oprd"}:
+            return None
+        current = head
+    return None
+
+
+def _child_on_path(a: Token, anchor: Token) -> Token | None:
+    """The child of ``anchor`` on the path up from ``a``; None if ``a`` is not below it."""
+    current = a
+    for _ in range(12):
+        if current.head.i == anchor.i and current.i != anchor.i:
+            return current
+        if current.head.i == current.i:
+            return None
+        current = current.head
+    return None
+
+
+def _first_conjunct(token: Token) -> Token:
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    return token
+
+
+def _role(a: Token, trigger: Token, verb: Token | None, etype: EventType, rule: str) -> str:
+    """'A' agent, 'T' target, '' no role, for the actor whose head token is ``a``."""
+    if a.i == trigger.i:
+        return ""
+    x = _child_on_path(a, trigger)
+    if x is not None:
+        return _role_under_trigger(a, x, trigger, etype, rule)
+    if verb is None or verb.i == trigger.i:
+        return ""
+    x = _child_on_path(a, verb)
+    if x is None:
+        return ""
+    return _role_under_verb(x, verb, trigger, etype, rule)
+
+
+def _role_under_trigger(a: Token, x: Token, trigger: Token, etype: EventType, rule: str) -> str:
+    dep = _first_conjunct(x).dep_ if x.dep_ == "conj" else x.dep_
+    if trigger.pos_ == "VERB":
+        return _verb_argument_role(x, dep, trigger, etype, rule)
+    if dep == "poss" and trigger.lemma_.lower() == "invasion" and not any(
+        c.dep_ == "prep" and c.lower_ == "of" for c in trigger.children
+    ):
+        return "T"  # "Taiwan's invasion" is an invasion of Taiwan
+    if dep in {"amod", "compound", "nmod", "poss", "nummod"}:
+        return "A"
+    if dep == "prep":
+        return _PREP_ROLES.get(x.lower_, {}).get(etype, "")
+    if dep == "acl":  # "the exercise held with Iran"
+        for child in x.children:
+            if child.dep_ == "prep" and _child_on_path(a, child) is not None:
+                return _PREP_ROLES.get(child.lower_, {}).get(etype, "")
+            if child.dep_ == "agent" and _child_on_path(a, child) is not None:
+                return "A"
+    return ""
+
+
+def _verb_argument_role(x: Token, dep: str, verb: Token, etype: EventType, rule: str) -> str:
+    if dep in {"nsubj", "csubj"}:
+        return "T" if rule == "receive" else "A"
+    if dep == "agent":
+        return "A"
+    if dep == "nsubjpass":
+        if etype in {E.ATTACK, E.THREAT, E.SANCTION}:
+            return "T"
+        if etype in {E.EXERCISE, E.DEPLOYMENT}:
+            return "A"
+        return ""
+    if dep in {"dobj", "dative", "iobj"}:
+        if etype in {E.ATTACK, E.THREAT, E.SANCTION}:
+            return "T"
+        if etype is E.MILITARY_AID:
+            # "supplied Russia with drones": the actor object is the recipient.
+            return "T" if x.lemma_.lower() not in lx.MILITARY_OBJECTS else ""
+        if etype is E.MEETING:
+            return "A"
+        if etype is E.DEPLOYMENT and rule in {"intercept", "shadow"}:
+            return "T"
+        return ""
+    if dep == "prep":
+        if etype is E.MEETING and x.lower_ in {"in", "at"}:
+            return ""
+        if rule == "receive" and x.lower_ == "from":
+            return "A"
+        return _PREP_ROLES.get(x.lower_, {}).get(etype, "")
+    return ""
+
+
+def _role_under_verb(x: Token, verb: Token, trigger: Token, etype: EventType, rule: str) -> str:
+    dep = _first_conjunct(x).dep_ if x.dep_ == "conj" else x.dep_
+    if dep in {"nsubj", "csubj", "agent"}:
+        if verb.lemma_.lower() in _NON_AGENT_VERBS:
+            return ""
+        return "A"
+    if dep == "nsubjpass" and etype in {E.EXERCISE, E.DEPLOYMENT}:
+        return "A"
+    if dep == "prep":
+        word = x.lower_
+        if word in {"with", "between", "among", "alongside"} and etype in SYMMETRIC:
+            return "A"
+        if word in {"against", "around", "toward", "towards", "on", "to", "into"}:
+            return _PREP_ROLES.get(word, {}).get(etype, "")
+        if word == "in" and etype is E.DEPLOYMENT:
+            return "T"
+    if dep in {"dobj", "dative"} and etype is E.MILITARY_AID and x.i != trigger.i:
+        return "T"
+    return ""
+
+
+def _object_controller(verb: Token) -> Token | None:
+    """The governing verb of a subject-less trigger verb ("denied sending", "accused X of")."""
+    head = verb.head
+    for _ in range(3):
+        if head.i == verb.i or head.pos_ in {"VERB", "AUX"}:
+            break
+        head = head.head
+    if head.pos_ not in {"VERB", "AUX"} or head.i == verb.i:
+        return None
+    return head
+
+
+# --- modality ----------------------------------------------------------------------------
+
+
+def _path_up(token: Token, limit: int = 6) -> list[Token]:
+    path = [token]
+    current = token
+    for _ in range(limit):
+        if current.head.i == current.i:
+            break
+        current = current.head
+        path.append(current)
+    return path
+
+
+def modality_of(trigger: Token, sent: SentenceInput) -> Modality:
+    """Modality from the cues that govern the trigger's own clause (not the whole sentence)."""
+    if sent.speculative_document:
+        return Modality.HYPOTHETICAL
+    path = _path_up(trigger)
+    negated = hypothetical = planned = False
+    reported_past = False
+    for depth, node in enumerate(path):
+        lemma = node.lemma_.lower()
+        if depth > 0 and node.pos_ == "VERB" and lemma in _REPORTING_VERBS:
+            reported_past = node.tag_ in {"VBD", "VBN"}
+            break  # a reporting verb closes the trigger's clause
+        if depth > 0 and lemma in {"accuse", "allege"}:
+            break  # reported accusations are kept as asserted
+        if depth > 0 and lemma in lx.NEGATION_WORDS:
+            negated = True
+        if depth > 0 and lemma in lx.PLANNED_WORDS and node.pos_ in {"VERB", "ADJ"}:
+            planned = True
+        if depth > 0 and lemma in lx.HYPOTHETICAL_WORDS and node.pos_ in {"VERB", "NOUN", "ADJ"}:
+            hypothetical = True
+        if depth > 0 and lemma in {"warn", "threaten"} and node.i != trigger.i:
+            hypothetical = True
+        for child in node.children:
+            clemma = child.lemma_.lower()
+            ctext = child.lower_
+            if child.dep_ == "neg" or (child.dep_ == "det" and ctext == "no"):
+                negated = True
+            elif child.dep_ in {"aux", "auxpass"}:
+                if ctext in lx.HYPOTHETICAL_AUX:
+                    hypothetical = True
+                    if ctext == "would":
+                        planned = True  # resolved below with reported_past
+                elif ctext in lx.PLANNED_AUX or clemma == "will":
+                    planned = True
+            elif child.dep_ == "mark" and ctext in {"if", "unless", "whether", "once"}:
+                hypothetical = True
+            elif (child.dep_ in {"amod", "det", "advmod", "compound", "nmod"}
+                  and ctext in lx.HYPOTHETICAL_WORDS):
+                if child.dep_ != "advmod" or ctext in {"possibly", "potentially"}:
+                    hypothetical = True
+            elif child.dep_ == "amod" and ctext in {"upcoming", "planned", "scheduled", "next"}:
+                planned = True
+            elif ctext == "to" and child.dep_ == "aux" and node.pos_ == "VERB":
+                pass
+        if node.dep_ in {"ROOT"}:
+            break
+    if _inverted_conditional(trigger):
+        hypothetical = True
+    if negated:
+        return Modality.NEGATED
+    would_only = hypothetical and planned and _only_would(path)
+    if would_only and reported_past:
+        return Modality.PLANNED
+    if hypothetical:
+        return Modality.HYPOTHETICAL
+    if planned:
+        return Modality.PLANNED
+    return Modality.ASSERTED
+
+
+def _only_would(path: Sequence[Token]) -> bool:
+    cues = [
+        c.lower_
+        for node in path
+        for c in node.children
+        if c.dep_ in {"aux", "auxpass", "mark"}
+        and (c.lower_ in lx.HYPOTHETICAL_AUX or c.lower_ in {"if", "unless", "whether"})
+    ]
+    return bool(cues) and all(c == "would" for c in cues)
+
+
+def _inverted_conditional(trigger: Token) -> bool:
+    """'should China move against Taiwan': a clause opened by should/were/had + subject."""
+    for node in _path_up(trigger, 3):
+        for child in node.children:
+            if child.dep_ == "aux" and child.lower_ in {"should", "were", "had"}:
+                subjects = [c for c in node.children if c.dep_ == "nsubj"]
+                if subjects and subjects[0].i > child.i:
+                    return True
+    return False
+
+
+# --- attributes --------------------------------------------------------------------------
+
+
+def _nearest(tags: Sequence[Tag], trigger: Token) -> Tag | None:
+    if not tags:
+        return None
+    pos = trigger.idx
+    return min(tags, key=lambda t: abs(t.start - pos))
+
+
+def _count(trigger: Token) -> int:
+    if trigger.pos_ != "NOUN" or trigger.tag_ not in {"NNS", "NNPS"}:
+        return 1
+    for child in trigger.children:
+        if child.dep_ == "nummod":
+            text = child.lower_.replace(",", "")
+            if text.isdigit() and 1 < int(text) < 1000:
+                return int(text)
+            if text in _NUMBER_WORDS:
+                return _NUMBER_WORDS[text]
+    return 1
+
+
+def _name(sent: SentenceInput, etype: EventType) -> str | None:
+    if etype not in {E.EXERCISE, E.ATTACK, E.DEPLOYMENT}:
+        return None
+    text = sent.doc.text
+    for m in _NAME_RE.finditer(text):
+        name = (m.group(1) or m.group(2) or m.group(3) or "").strip()
+        name = re.sub(r"^(?:Exercise|Operation|Exercises|Drills?)\s+", "", name)
+        words = name.replace("-", " ").split()
+        if not words or words[0].lower() in _NOT_NAME_WORDS:
+            continue
+        if any(t.start <= m.start() < t.end and t.end >= m.end() for t in sent.actors):
+            continue  # the whole name is a country name
+        if not m.group(1) and not _NAME_CONTEXT.search(text):
+            continue
+        return name
+    return None
+
+
+def _build(
+    sent: SentenceInput,
+    trigger: Token,
+    etype: EventType,
+    rule: str,
+    actor_heads: Sequence[tuple[Token, Tag]],
+) -> Draft | None:
+    verb = _clause_verb(trigger)
+    agents: list[str] = []
+    targets: list[str] = []
+    for head, tag in actor_heads:
+        role = _role(head, trigger, verb, etype, rule)
+        if role == "A":
+            agents.extend(tag.value.split("+"))
+        elif role == "T":
+            targets.extend(tag.value.split("+"))
+    if not agents and trigger.pos_ == "VERB":
+        controller = _object_controller(trigger)
+        if controller is not None:
+            for head, tag in actor_heads:
+                x = _child_on_path(head, controller)
+                if x is None:
+                    continue
+                if controller.lemma_.lower() in {"accuse", "blame"} and x.dep_ == "dobj":
+                    agents.extend(tag.value.split("+"))
+                elif x.dep_ == "nsubj" and controller.lemma_.lower() not in {"accuse", "blame"}:
+                    agents.extend(tag.value.split("+"))
+    if etype is E.ATTACK and not targets and len(set(agents)) == 2 and trigger.pos_ == "NOUN":
+        mods = [tag.value for head, tag in actor_heads
+                if _child_on_path(head, trigger) is not None]
+        if len(mods) == 2 and "-" in trigger.doc.text[trigger.idx - 30 : trigger.idx]:
+            agents, targets = [mods[0]], [mods[1]]
+    actors = tuple(sorted(set(agents)))
+    target = tuple(sorted(set(targets) - set(actors)))
+    if not actors:
+        return None
+    if etype in {E.THREAT, E.SANCTION, E.MILITARY_AID} and not target:
+        return None
+    if etype in {E.MEETING, E.AGREEMENT} and len(actors) < 2:
+        if not any(a in {"NATO", "EU", "SCO", "ASEAN", "CSTO", "QUAD", "AUKUS"} for a in actors):
+            return None
+    modality = modality_of(trigger, sent)
+    date = _nearest(sent.dates, trigger)
+    place = _location(sent, trigger)
+    return Draft(
+        type=etype,
+        actors=actors,
+        target=target,
+        modality=modality,
+        trigger=trigger.text,
+        trigger_start=trigger.idx,
+        extractor=f"{EXTRACTOR_PREFIX}.{etype.lower()}.{RULES_VERSION}",
+        date=date.value if date else None,
+        location=place,
+        name=_name(sent, etype),
+        count=_count(trigger),
+        confidence=0.7 if trigger.pos_ == "VERB" else 0.6,
+    )
+
+
+def _location(sent: SentenceInput, trigger: Token) -> str | None:
+    """A place tag reached through a locative preposition, else the nearest place tag."""
+    best: Tag | None = None
+    for tag in sent.places:
+        span = sent.doc.char_span(tag.start, tag.end, alignment_mode="expand")
+        if span is None:
+            continue
+        head = span.root.head
+        if span.root.dep_ == "pobj" and head.lower_ in {"in", "at", "near", "off", "over",
+                                                          "across", "throughout", "into"}:
+            return tag.value
+        if best is None:
+            best = tag
+    return best.value if best is not None else None

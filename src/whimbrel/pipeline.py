@@ -1,0 +1,409 @@
+"""The one orchestration path: every caller (CLI, eval, demo, executors) runs this.
+
+    Article ──repair──▶ repaired text + offset map
+            ──annotate.split_sentences──▶ sentence spans
+            ──resolve (actors, places, dates over the whole text)──▶ tags
+            ──prefilter: trigger word + actor in the sentence?──▶ candidate sentences
+            ──annotate.parse (spaCy, batched)──▶ parsed sentences
+            ──extract.rules──▶ drafts (sentence offsets)
+            ──evidence mapped to ORIGINAL text; document-level merge──▶ Events
+    Events + Articles + Rejections ──store──▶ DuckDB
+
+``Pipeline.process(articles)`` returns the events and the rejections; a document that
+fails anywhere becomes a ``Rejection`` and the batch goes on.
+"""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections import Counter
+from collections.abc import Iterable, Iterator, Sequence
+from dataclasses import dataclass, field, replace
+from typing import Any
+
+from whimbrel.annotate import Annotator, split_sentences
+from whimbrel.config import Config
+from whimbrel.errors import WhimbrelError
+from whimbrel.extract import lexicon
+from whimbrel.extract.merge import merge_mentions
+from whimbrel.extract.rules import SentenceInput, extract_sentence
+from whimbrel.records import Article, Event, Mention, Rejection, Span, Tag
+from whimbrel.repair import Repaired, repair
+from whimbrel.resolve.actors import default_resolver
+from whimbrel.resolve.dates import find_dates
+from whimbrel.resolve.places import find_places
+
+log = logging.getLogger(__name__)
+
+# Phrases that refer back to states named earlier in the document.
+_GROUP_RE = re.compile(
+    r"\b(?:the\s+|these\s+|those\s+)?(?:(two|both|three|four)\s+)"
+    r"(?:nations|countries|states|sides|governments|militaries|navies|armies|powers|allies|"
+    r"neighbours|neighbors)\b|\bboth\s+(?:sides|countries|nations)\b",
+    re.IGNORECASE,
+)
+_GROUP_SIZE = {"two": 2, "both": 2, "three": 3, "four": 4}
+
+_IRREGULAR_TRIGGER_FORMS = (
+    "sent", "gave", "given", "met", "sold", "struck", "stricken", "shot", "fought", "fired",
+    "led", "held", "hit", "war", "wars", "games",
+)
+_SPECULATIVE_DOC_RE = re.compile(
+    r"\b(?:war[- ]?games?|wargam\w*|tabletop exercise|simulation|simulated)\b", re.IGNORECASE
+)
+
+
+def _trigger_regex() -> re.Pattern[str]:
+    stems: set[str] = set()
+    for lemma in (
+        *lexicon.NOUN_TRIGGERS,
+        *lexicon.VERB_TRIGGERS,
+        *lexicon.LAUNCH_VERBS,
+        "receive",
+        "obtain",
+        "buy",
+        "acquire",
+        "purchase",
+        "import",
+        "get",
+    ):
+        stem = lemma[:-1] if lemma.endswith(("e", "y")) and len(lemma) > 3 else lemma
+        stems.add(re.escape(stem))
+    alternatives = sorted(stems | set(_IRREGULAR_TRIGGER_FORMS), key=len, reverse=True)
+    return re.compile(r"\b(?:" + "|".join(alternatives) + r")", re.IGNORECASE)
+
+
+_TRIGGER_RE = _trigger_regex()
+
+
+@dataclass(frozen=True, slots=True)
+class ProcessResult:
+    events: tuple[Event, ...] = ()
+    rejections: tuple[Rejection, ...] = ()
+    per_doc: dict[str, tuple[Event, ...]] = field(default_factory=dict)
+
+
+@dataclass(frozen=True, slots=True)
+class _Prepared:
+    article: Article
+    repaired: Repaired
+    sentences: tuple[tuple[int, int], ...]
+    candidates: tuple[tuple[int, tuple[Tag, ...]], ...]  # (sentence index, actor tags)
+    places: tuple[Tag, ...]
+    dates: tuple[Tag, ...]
+    speculative: bool
+
+
+class Pipeline:
+    """Runs repair, annotation, extraction, resolution and merging on articles."""
+
+    def __init__(self, config: Config | None = None, *, prefilter: bool | None = None) -> None:
+        self.config = config or Config.load()
+        self.annotator = Annotator(
+            model=self.config.get("annotate.model"),
+            max_sentence_chars=self.config.get("annotate.max_sentence_chars"),
+        )
+        self.prefilter = (
+            self.config.get("annotate.prefilter") if prefilter is None else prefilter
+        )
+        self.min_confidence: float = self.config.get("extract.min_confidence")
+
+    # -- public ---------------------------------------------------------------------------
+
+    def process(self, articles: Iterable[Article]) -> ProcessResult:
+        events: list[Event] = []
+        rejections: list[Rejection] = []
+        per_doc: dict[str, tuple[Event, ...]] = {}
+        for article, outcome in self.process_each(articles):
+            if isinstance(outcome, Rejection):
+                rejections.append(outcome)
+            else:
+                per_doc[article.doc_id] = outcome
+                events.extend(outcome)
+        return ProcessResult(tuple(events), tuple(rejections), per_doc)
+
+    def process_each(
+        self, articles: Iterable[Article], *, batch_size: int = 32
+    ) -> Iterator[tuple[Article, tuple[Event, ...] | Rejection]]:
+        """Yield (article, its events or its rejection) in input order, in batches."""
+        batch: list[Article] = []
+        for article in articles:
+            batch.append(article)
+            if len(batch) >= batch_size:
+                yield from self._process_batch(batch)
+                batch = []
+        if batch:
+            yield from self._process_batch(batch)
+
+    # -- stages ---------------------------------------------------------------------------
+
+    def _process_batch(
+        self, articles: Sequence[Article]
+    ) -> Iterator[tuple[Article, tuple[Event, ...] | Rejection]]:
+        prepared: list[_Prepared | Rejection] = []
+        for article in articles:
+            try:
+                prepared.append(self._prepare(article))
+            except (WhimbrelError, ValueError, RecursionError) as exc:
+                prepared.append(_reject(article, "prepare", exc))
+        texts: list[str] = []
+        for prep in prepared:
+            if isinstance(prep, _Prepared):
+                for index, _tags in prep.candidates:
+                    start, end = prep.sentences[index]
+                    texts.append(prep.repaired.text[start:end])
+        docs = iter(self.annotator.parse(texts))
+        for article, prep in zip(articles, prepared, strict=True):
+            if isinstance(prep, Rejection):
+                yield article, prep
+                continue
+            parsed = [next(docs) for _ in prep.candidates]
+            try:
+                yield article, self._extract(prep, parsed)
+            except (WhimbrelError, ValueError, IndexError, RecursionError) as exc:
+                yield article, _reject(article, "extract", exc)
+
+    def _prepare(self, article: Article) -> _Prepared:
+        repaired = repair(article.text)
+        text = repaired.text
+        sentences = tuple(split_sentences(text))
+        actor_tags = [
+            Tag(s.start, s.end, s.text, s.code, s.kind) for s in default_resolver().find(text)
+        ]
+        places = tuple(Tag(p.start, p.end, text[p.start : p.end], p.name, p.kind)
+                       for p in find_places(text))
+        dates = tuple(Tag(d.start, d.end, d.text, d.value, d.precision)
+                      for d in find_dates(text, published=article.published))
+        candidates: list[tuple[int, tuple[Tag, ...]]] = []
+        seen: Counter[str] = Counter()
+        tag_iter = 0
+        for index, (start, end) in enumerate(sentences):
+            in_sentence: list[Tag] = []
+            while tag_iter < len(actor_tags) and actor_tags[tag_iter].start < end:
+                tag = actor_tags[tag_iter]
+                if tag.start >= start:
+                    in_sentence.append(tag)
+                tag_iter += 1
+            sentence = text[start:end]
+            group_tags = _group_tags(sentence, start, seen)
+            for tag in in_sentence:
+                seen[tag.value] += 1
+            tags = tuple(sorted(in_sentence + group_tags, key=lambda t: t.start))
+            if not tags:
+                continue
+            if self.prefilter and not _TRIGGER_RE.search(sentence):
+                continue
+            candidates.append((index, tags))
+        speculative = len(_SPECULATIVE_DOC_RE.findall(text)) >= 2
+        return _Prepared(article, repaired, sentences, tuple(candidates), places, dates,
+                         speculative)
+
+    def _extract(self, prep: _Prepared, parsed: Sequence[Any]) -> tuple[Event, ...]:
+        mentions: list[Mention] = []
+        for (index, tags), doc in zip(prep.candidates, parsed, strict=True):
+            start, end = prep.sentences[index]
+            limit = start + len(doc.text)
+            sent = SentenceInput(
+                doc=doc,
+                actors=tuple(_shift(t, start) for t in tags if t.end <= limit),
+                places=tuple(_shift(t, start) for t in prep.places if start <= t.start
+                             and t.end <= limit),
+                dates=tuple(_shift(t, start) for t in prep.dates if start <= t.start
+                            and t.end <= limit),
+                speculative_document=prep.speculative,
+            )
+            o_start, o_end = prep.repaired.original_span(start, end)
+            evidence = Span(prep.article.text[o_start:o_end], o_start, o_end)
+            for draft in extract_sentence(sent):
+                if draft.confidence < self.min_confidence:
+                    continue
+                mentions.append(
+                    Mention(
+                        doc_id=prep.article.doc_id,
+                        type=draft.type,
+                        actors=draft.actors,
+                        target=draft.target,
+                        modality=draft.modality,
+                        evidence=evidence,
+                        trigger=draft.trigger,
+                        extractor=draft.extractor,
+                        date=draft.date,
+                        location=draft.location,
+                        name=draft.name,
+                        count=draft.count,
+                        confidence=draft.confidence,
+                    )
+                )
+        return tuple(merge_mentions(mentions))
+
+
+def _shift(tag: Tag, offset: int) -> Tag:
+    return replace(tag, start=tag.start - offset, end=tag.end - offset)
+
+
+def _group_tags(sentence: str, offset: int, seen: Counter[str]) -> list[Tag]:
+    """Tags for "the two nations" / "both sides": the most mentioned states so far."""
+    tags: list[Tag] = []
+    for m in _GROUP_RE.finditer(sentence):
+        size = _GROUP_SIZE.get((m.group(1) or "both").lower(), 2)
+        ranked = [code for code, _n in seen.most_common() if len(code) == 3]
+        if len(ranked) < size:
+            continue
+        top = ranked[:size]
+        if len(ranked) > size and seen[ranked[size - 1]] == seen[ranked[size]]:
+            continue  # ambiguous: do not guess
+        tags.append(Tag(offset + m.start(), offset + m.end(), m.group(0), "+".join(sorted(top)),
+                        "group"))
+    return tags
+
+
+def _reject(article: Article, stage: str, exc: Exception) -> Rejection:
+    code = exc.code if isinstance(exc, WhimbrelError) else "W-EXTRACT-001"
+    log.warning("document %s rejected at %s: %s", article.doc_id, stage, exc)
+    return Rejection(
+        source=article.source or article.doc_id,
+        stage=stage,
+        code=code,
+        reason=f"{type(exc).__name__}: {exc}",
+        doc_id=article.doc_id,
+    )
+
+
+# --- whole jobs: ingest into a store, evaluate against gold, the demo --------------------
+
+
+@dataclass(frozen=True, slots=True)
+class IngestReport:
+    db: str
+    seen: int
+    added: int
+    skipped: int
+    events: int
+    rejections: tuple[Rejection, ...]
+
+    def summary_line(self) -> str:
+        return (
+            f"{self.seen} documents read: {self.added} added, {self.skipped} already stored, "
+            f"{len(self.rejections)} rejected; {self.events} events stored in {self.db}"
+        )
+
+
+def ingest_paths(
+    paths: Sequence[str],
+    *,
+    db: str,
+    input_format: str | None = None,
+    config: Config | None = None,
+    progress: bool = False,
+    pipeline: Pipeline | None = None,
+) -> IngestReport:
+    """Stream documents from ``paths`` through the pipeline into the store at ``db``.
+
+    Articles already stored are not processed again; each batch is one transaction.
+    """
+    from whimbrel.ingest import iter_documents
+    from whimbrel.store import Store
+
+    config = config or Config.load()
+    pipeline = pipeline or Pipeline(config)
+    batch_size: int = config.get("store.batch_size")
+    seen = added = skipped = n_events = 0
+    rejections: list[Rejection] = []
+    with Store(db) as store, _progress(progress) as advance:
+        pending: list[Article] = []
+
+        def flush() -> None:
+            nonlocal added, skipped, n_events
+            known = store.known_doc_ids(a.doc_id for a in pending)
+            fresh: list[Article] = []
+            ids: set[str] = set()
+            for a in pending:
+                if a.doc_id in known or a.doc_id in ids:
+                    skipped += 1
+                else:
+                    ids.add(a.doc_id)
+                    fresh.append(a)
+            items: list[tuple[Article, Sequence[Event]]] = []
+            batch_rejections: list[Rejection] = []
+            for article, outcome in pipeline.process_each(fresh):
+                if isinstance(outcome, Rejection):
+                    batch_rejections.append(outcome)
+                else:
+                    items.append((article, outcome))
+                    n_events += len(outcome)
+            added += store.write_batch(items, batch_rejections)
+            rejections.extend(batch_rejections)
+            advance(len(pending))
+            pending.clear()
+
+        for item in iter_documents(paths, input_format=input_format, config=config):
+            seen += 1
+            if isinstance(item, Rejection):
+                rejections.append(item)
+                store.add_rejections([item])
+                advance(1)
+                continue
+            pending.append(item)
+            if len(pending) >= batch_size:
+                flush()
+        if pending:
+            flush()
+    return IngestReport(db, seen, added, skipped, n_events, tuple(rejections))
+
+
+class _progress:
+    """A rich progress bar on stderr when asked for; a no-op otherwise."""
+
+    def __init__(self, enabled: bool) -> None:
+        self.enabled = enabled
+        self._bar: Any = None
+
+    def __enter__(self) -> Any:
+        if not self.enabled:
+            return lambda n: None
+        from rich.console import Console
+        from rich.progress import Progress
+
+        self._bar = Progress(console=Console(stderr=True), transient=True)
+        self._bar.__enter__()
+        task = self._bar.add_task("ingesting", total=None)
+        return lambda n: self._bar.advance(task, n)
+
+    def __exit__(self, *exc: object) -> None:
+        if self._bar is not None:
+            self._bar.__exit__(*exc)
+
+
+def evaluate_gold(
+    gold_path: str, *, config: Config | None = None, pipeline: Pipeline | None = None
+) -> tuple[Any, list[dict[str, Any]]]:
+    """Run the pipeline on the texts of a gold file; return (Report, predicted event dicts)."""
+    from whimbrel.evaluate import load_gold, score
+
+    gold = load_gold(gold_path)
+    pipeline = pipeline or Pipeline(config)
+    articles = [
+        Article(doc_id=g.doc_id, text=g.text, published=g.published, url=g.url) for g in gold
+    ]
+    result = pipeline.process(articles)
+    predicted = [e.to_dict() for e in result.events]
+    return score(gold, predicted), predicted
+
+
+def run_demo(db: str, *, config: Config | None = None) -> int:
+    """Replace ``db`` with a store of the packaged sample articles; return how many."""
+    from pathlib import Path
+
+    from whimbrel.evaluate.samples import load_samples
+    from whimbrel.store import Store
+
+    for suffix in ("", ".wal"):
+        Path(db + suffix).unlink(missing_ok=True)
+    pipeline = Pipeline(config)
+    samples = load_samples()
+    result = pipeline.process(samples)
+    with Store(db) as store:
+        store.write_batch([(a, result.per_doc.get(a.doc_id, ())) for a in samples],
+                          result.rejections)
+    return len(samples)

@@ -1,0 +1,634 @@
+"""The DuckDB-backed :class:`Store`: bulk writes through Arrow, filtered reads as plain dicts."""
+
+from __future__ import annotations
+
+import logging
+import re
+from collections.abc import Iterable, Iterator, Sequence
+from contextlib import contextmanager
+from datetime import UTC, datetime
+from pathlib import Path
+from types import TracebackType
+from typing import Any, cast
+
+import duckdb
+import pyarrow as pa
+
+from whimbrel.errors import StoreError, StoreLocked
+from whimbrel.ontology import EventType, Modality
+from whimbrel.records import Article, Event, Mention, Rejection
+from whimbrel.store.schema import MIGRATIONS, SCHEMA_VERSION_DDL
+
+log = logging.getLogger(__name__)
+
+_PARTIAL_DATE = re.compile(r"\d{4}(-\d{2}(-\d{2})?)?")
+_LOCK_PID = re.compile(r"PID (\d+)")
+
+_STR = pa.string()
+_INT = pa.int64()
+_STR_LIST = pa.list_(pa.string())
+
+_ARTICLE_SCHEMA = pa.schema(
+    [
+        ("doc_id", _STR),
+        ("title", _STR),
+        ("url", _STR),
+        ("published", _STR),
+        ("lang", _STR),
+        ("source", _STR),
+        ("text", _STR),
+        ("n_chars", _INT),
+    ]
+)
+_EVENT_SCHEMA = pa.schema(
+    [
+        ("event_id", _STR),
+        ("doc_id", _STR),
+        ("type", _STR),
+        ("actors", _STR_LIST),
+        ("target", _STR_LIST),
+        ("modality", _STR),
+        ("date", _STR),
+        ("date_precision", _STR),
+        ("location", _STR),
+        ("name", _STR),
+        ("count", _INT),
+        ("evidence_text", _STR),
+        ("evidence_start", _INT),
+        ("evidence_end", _INT),
+        ("trigger", _STR),
+        ("plover", _STR),
+        ("cameo", _STR),
+        ("confidence", pa.float64()),
+        ("extractor", _STR),
+    ]
+)
+_MENTION_SCHEMA = pa.schema(
+    [
+        ("event_id", _STR),
+        ("doc_id", _STR),
+        ("type", _STR),
+        ("actors", _STR_LIST),
+        ("target", _STR_LIST),
+        ("modality", _STR),
+        ("date", _STR),
+        ("location", _STR),
+        ("name", _STR),
+        ("count", _INT),
+        ("evidence_text", _STR),
+        ("evidence_start", _INT),
+        ("evidence_end", _INT),
+        ("trigger", _STR),
+        ("confidence", pa.float64()),
+        ("extractor", _STR),
+    ]
+)
+_REJECTION_SCHEMA = pa.schema(
+    [("source", _STR), ("stage", _STR), ("code", _STR), ("reason", _STR), ("doc_id", _STR)]
+)
+
+# Column order of events() rows; the dict keys follow Event.to_dict().
+_EVENT_SELECT = """
+SELECT e.event_id, e.doc_id, e.type, e.actors, e.target, e.modality, e.date,
+       e.date_precision, e.location, e.name, e.count, e.evidence_text, e.evidence_start,
+       e.evidence_end, e.trigger, e.plover, e.cameo, e.confidence, e.extractor,
+       coalesce(m.n, 0) AS n_mentions
+FROM events AS e
+LEFT JOIN (SELECT event_id, count(*) AS n FROM mentions GROUP BY event_id) AS m
+       ON m.event_id = e.event_id
+"""
+
+
+def _now() -> datetime:
+    """UTC wall-clock time as a naive timestamp (bookkeeping only, never in query output)."""
+    return datetime.now(UTC).replace(tzinfo=None)
+
+
+def _table(schema: pa.Schema, rows: Sequence[dict[str, Any]]) -> pa.Table:
+    return pa.Table.from_pylist(list(rows), schema=schema)
+
+
+def _article_row(article: Article) -> dict[str, Any]:
+    return {
+        "doc_id": article.doc_id,
+        "title": article.title,
+        "url": article.url,
+        "published": article.published,
+        "lang": article.lang,
+        "source": article.source,
+        "text": article.text,
+        "n_chars": len(article.text),
+    }
+
+
+def _event_row(event: Event) -> dict[str, Any]:
+    return {
+        "event_id": event.event_id,
+        "doc_id": event.doc_id,
+        "type": str(event.type),
+        "actors": list(event.actors),
+        "target": list(event.target),
+        "modality": str(event.modality),
+        "date": event.date,
+        "date_precision": event.date_precision,
+        "location": event.location,
+        "name": event.name,
+        "count": event.count,
+        "evidence_text": event.evidence.text,
+        "evidence_start": event.evidence.start,
+        "evidence_end": event.evidence.end,
+        "trigger": event.trigger,
+        "plover": event.plover,
+        "cameo": event.cameo,
+        "confidence": event.confidence,
+        "extractor": event.extractor,
+    }
+
+
+def _mention_row(event_id: str, mention: Mention | Event) -> dict[str, Any]:
+    return {
+        "event_id": event_id,
+        "doc_id": mention.doc_id,
+        "type": str(mention.type),
+        "actors": list(mention.actors),
+        "target": list(mention.target),
+        "modality": str(mention.modality),
+        "date": mention.date,
+        "location": mention.location,
+        "name": mention.name,
+        "count": mention.count,
+        "evidence_text": mention.evidence.text,
+        "evidence_start": mention.evidence.start,
+        "evidence_end": mention.evidence.end,
+        "trigger": mention.trigger,
+        "confidence": mention.confidence,
+        "extractor": mention.extractor,
+    }
+
+
+def _event_dict(row: tuple[Any, ...]) -> dict[str, Any]:
+    (
+        event_id,
+        doc_id,
+        type_,
+        actors,
+        target,
+        modality,
+        date,
+        date_precision,
+        location,
+        name,
+        count,
+        ev_text,
+        ev_start,
+        ev_end,
+        trigger,
+        plover,
+        cameo,
+        confidence,
+        extractor,
+        n_mentions,
+    ) = row
+    return {
+        "event_id": event_id,
+        "doc_id": doc_id,
+        "type": type_,
+        "actors": list(actors),
+        "target": list(target),
+        "modality": modality,
+        "date": date,
+        "date_precision": date_precision,
+        "location": location,
+        "name": name,
+        "count": int(count),
+        "evidence": {"text": ev_text, "start": int(ev_start), "end": int(ev_end)},
+        "trigger": trigger,
+        "plover": plover,
+        "cameo": cameo,
+        "confidence": round(float(confidence), 3),
+        "extractor": extractor,
+        "n_mentions": max(1, int(n_mentions)),
+    }
+
+
+def _check_partial_date(label: str, value: str) -> str:
+    if not _PARTIAL_DATE.fullmatch(value):
+        raise ValueError(f"{label} must be an ISO partial date (YYYY, YYYY-MM or YYYY-MM-DD)")
+    return value
+
+
+class Store:
+    """Articles, events (with their mentions) and rejections in one DuckDB file.
+
+    ``Store(path)`` opens or creates the file and applies any pending schema migration;
+    ``read_only=True`` opens an existing store without writing (several readers may share
+    it). Use it as a context manager, or call :meth:`close`.
+
+    A DuckDB connection is not meant for concurrent use from several threads; give each
+    thread its own ``Store``. Writing from two processes at once is not possible: the second
+    one gets :class:`~whimbrel.errors.StoreLocked`.
+
+    Raises :class:`~whimbrel.errors.StoreError` when the file cannot be opened, read or
+    written; ``ValueError`` for a malformed query argument.
+    """
+
+    def __init__(self, path: str | Path, *, read_only: bool = False) -> None:
+        self.path = str(path)
+        self.read_only = read_only
+        self._con: Any = None
+        try:
+            self._con = duckdb.connect(self.path, read_only=read_only)
+        except duckdb.IOException as exc:
+            message = str(exc)
+            if "Could not set lock" in message:
+                found = _LOCK_PID.search(message)
+                pid = found.group(1) if found else "unknown"
+                raise StoreLocked(
+                    f"database {self.path} is in use by another process (pid {pid})"
+                ) from exc
+            raise StoreError(f"cannot open database {self.path}: {message}") from exc
+        except duckdb.Error as exc:
+            raise StoreError(f"cannot open database {self.path}: {exc}") from exc
+        try:
+            self._migrate()
+        except BaseException:
+            self.close()
+            raise
+
+    # -- lifecycle -----------------------------------------------------------------------
+
+    def __enter__(self) -> Store:
+        return self
+
+    def __exit__(
+        self,
+        exc_type: type[BaseException] | None,
+        exc: BaseException | None,
+        tb: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Close the connection; calling it again does nothing."""
+        if self._con is not None:
+            con, self._con = self._con, None
+            con.close()
+
+    def __repr__(self) -> str:
+        state = "closed" if self._con is None else ("read-only" if self.read_only else "open")
+        return f"Store({self.path!r}, {state})"
+
+    @property
+    def _db(self) -> Any:
+        if self._con is None:
+            raise StoreError(f"database {self.path} is closed")
+        return self._con
+
+    @contextmanager
+    def _errors(self, action: str) -> Iterator[None]:
+        try:
+            yield
+        except duckdb.Error as exc:
+            raise StoreError(f"cannot {action} in {self.path}: {exc}") from exc
+
+    @contextmanager
+    def _transaction(self, action: str) -> Iterator[Any]:
+        if self.read_only:
+            raise StoreError(f"cannot {action}: database {self.path} is open read-only")
+        con = self._db
+        with self._errors(action):
+            con.begin()
+            try:
+                yield con
+            except BaseException:
+                con.rollback()
+                raise
+            con.commit()
+
+    def _insert(self, con: Any, table: str, arrow: pa.Table, extra: str = "") -> None:
+        """``INSERT INTO table SELECT * FROM arrow`` (+ ``extra`` SQL columns, bound to now)."""
+        view = f"_whimbrel_new_{table}"
+        columns = ", ".join(arrow.column_names)
+        con.register(view, arrow)
+        try:
+            if extra:
+                con.execute(
+                    f"INSERT INTO {table} ({columns}, {extra}) SELECT {columns}, ? FROM {view}",
+                    [_now()],
+                )
+            else:
+                con.execute(f"INSERT INTO {table} ({columns}) SELECT {columns} FROM {view}")
+        finally:
+            con.unregister(view)
+
+    # -- schema --------------------------------------------------------------------------
+
+    def _applied(self) -> list[str]:
+        rows = self._db.execute("SELECT name FROM schema_version ORDER BY version").fetchall()
+        return [cast(str, row[0]) for row in rows]
+
+    def _migrate(self) -> None:
+        known = [m.name for m in MIGRATIONS]
+        with self._errors("read the schema version"):
+            if self.read_only:
+                tables = self._db.execute(
+                    "SELECT count(*) FROM information_schema.tables "
+                    "WHERE table_name = 'schema_version'"
+                ).fetchone()
+                if not tables or not tables[0]:
+                    raise StoreError(f"{self.path} is not a whimbrel database")
+            else:
+                self._db.execute(SCHEMA_VERSION_DDL)
+            applied = self._applied()
+        if applied != known[: len(applied)]:
+            raise StoreError(
+                f"{self.path} has schema {applied!r}, which this whimbrel version does not "
+                f"know (it knows {known!r}); upgrade whimbrel"
+            )
+        pending = MIGRATIONS[len(applied) :]
+        if pending and self.read_only:
+            raise StoreError(
+                f"{self.path} needs schema migration {pending[0].name}; open it read-write once"
+            )
+        for version, migration in enumerate(pending, start=len(applied) + 1):
+            with self._transaction(f"apply migration {migration.name}") as con:
+                for statement in migration.statements:
+                    con.execute(statement)
+                con.execute(
+                    "INSERT INTO schema_version VALUES (?, ?, ?)",
+                    [version, migration.name, _now()],
+                )
+            log.info("applied schema migration %s to %s", migration.name, self.path)
+
+    def schema_versions(self) -> list[tuple[int, str]]:
+        """The applied migrations as ``(version, name)``, oldest first."""
+        with self._errors("read the schema version"):
+            rows = self._db.execute(
+                "SELECT version, name FROM schema_version ORDER BY version"
+            ).fetchall()
+        return [(int(row[0]), cast(str, row[1])) for row in rows]
+
+    # -- writing -------------------------------------------------------------------------
+
+    def has_article(self, doc_id: str) -> bool:
+        return bool(self.known_doc_ids([doc_id]))
+
+    def known_doc_ids(self, doc_ids: Iterable[str]) -> set[str]:
+        """The subset of ``doc_ids`` already stored (one query)."""
+        wanted = list(dict.fromkeys(doc_ids))
+        if not wanted:
+            return set()
+        with self._errors("look up articles"):
+            rows = self._db.execute(
+                "SELECT doc_id FROM articles WHERE doc_id IN (SELECT unnest(?::VARCHAR[]))",
+                [wanted],
+            ).fetchall()
+        return {cast(str, row[0]) for row in rows}
+
+    def write_batch(
+        self,
+        items: Sequence[tuple[Article, Sequence[Event]]],
+        rejections: Sequence[Rejection] = (),
+    ) -> int:
+        """Store articles with their events and mentions, and rejections, in one transaction.
+
+        An article whose ``doc_id`` is already stored (or repeated earlier in ``items``) is
+        skipped together with its events, so re-ingesting adds nothing. An event whose
+        ``event_id`` repeats within an article is stored once. An event with no mentions is
+        stored as its own single mention. Returns the number of articles newly stored.
+        """
+        for article, events in items:
+            for event in events:
+                if event.doc_id != article.doc_id:
+                    raise ValueError(
+                        f"event doc_id {event.doc_id!r} does not match article {article.doc_id!r}"
+                    )
+        with self._transaction("write a batch") as con:
+            known = self.known_doc_ids(article.doc_id for article, _ in items)
+            article_rows: list[dict[str, Any]] = []
+            event_rows: list[dict[str, Any]] = []
+            mention_rows: list[dict[str, Any]] = []
+            for article, events in items:
+                if article.doc_id in known:
+                    continue
+                known.add(article.doc_id)
+                article_rows.append(_article_row(article))
+                seen_events: set[str] = set()
+                for event in events:
+                    event_id = event.event_id
+                    if event_id in seen_events:
+                        log.warning("duplicate event %s in %s stored once", event_id, event.doc_id)
+                        continue
+                    seen_events.add(event_id)
+                    event_rows.append(_event_row(event))
+                    for mention in event.mentions or (event,):
+                        mention_rows.append(_mention_row(event_id, mention))
+            if article_rows:
+                self._insert(con, "articles", _table(_ARTICLE_SCHEMA, article_rows), "ingested_at")
+            if event_rows:
+                self._insert(con, "events", _table(_EVENT_SCHEMA, event_rows))
+                self._insert(con, "mentions", _table(_MENTION_SCHEMA, mention_rows))
+            self._add_rejections(con, rejections)
+        log.debug(
+            "stored %d new articles, %d events, %d rejections in %s",
+            len(article_rows),
+            len(event_rows),
+            len(rejections),
+            self.path,
+        )
+        return len(article_rows)
+
+    def add_rejections(self, rejections: Sequence[Rejection]) -> None:
+        """Store rejections; one already stored with the same (source, stage, code, reason)
+        is not stored again."""
+        with self._transaction("store rejections") as con:
+            self._add_rejections(con, rejections)
+
+    def _add_rejections(self, con: Any, rejections: Sequence[Rejection]) -> None:
+        if not rejections:
+            return
+        unique: dict[tuple[str, str, str, str], Rejection] = {}
+        for r in rejections:
+            unique.setdefault((r.source, r.stage, r.code, r.reason), r)
+        rows = [
+            {
+                "source": r.source,
+                "stage": r.stage,
+                "code": r.code,
+                "reason": r.reason,
+                "doc_id": r.doc_id,
+            }
+            for r in unique.values()
+        ]
+        view = "_whimbrel_new_rejections"
+        con.register(view, _table(_REJECTION_SCHEMA, rows))
+        try:
+            con.execute(
+                f"""
+                INSERT INTO rejections (source, stage, code, reason, doc_id, recorded_at)
+                SELECT n.source, n.stage, n.code, n.reason, n.doc_id, ?
+                FROM {view} AS n
+                WHERE NOT EXISTS (
+                    SELECT 1 FROM rejections AS r
+                    WHERE r.source = n.source AND r.stage = n.stage
+                      AND r.code = n.code AND r.reason = n.reason
+                )
+                """,
+                [_now()],
+            )
+        finally:
+            con.unregister(view)
+
+    # -- reading -------------------------------------------------------------------------
+
+    def events(
+        self,
+        *,
+        type: str | None = None,
+        actor: str | None = None,
+        since: str | None = None,
+        until: str | None = None,
+        modality: str | None = None,
+        doc_id: str | None = None,
+        limit: int | None = None,
+    ) -> list[dict[str, Any]]:
+        """Stored events in the public JSON form of :meth:`Event.to_dict`.
+
+        Ordered by date (undated last), doc_id, evidence start. Filters combine with AND:
+
+        - ``type`` (case-insensitive event type), ``modality`` (case-insensitive),
+          ``doc_id`` match exactly; an unknown type or modality raises ``ValueError``.
+        - ``actor`` (an ISO3 or alliance code, case-insensitive) matches an event that has
+          it among its ``actors`` OR its ``target``.
+        - ``since`` / ``until`` are ISO partial dates (``2024``, ``2024-03``,
+          ``2024-03-05``) and select events whose date *period* overlaps the period from
+          the start of ``since`` to the end of ``until``. Both sides are compared on the
+          coarser of the two precisions: an event dated ``2024`` is kept by
+          ``since="2024-06-01"`` and by ``until="2024-01"``, an event dated ``2024-05-03``
+          is kept by ``since="2024"``; an event dated ``2023`` is dropped by
+          ``since="2024-01"``. Undated events are dropped when either bound is given.
+        """
+        where: list[str] = []
+        params: list[Any] = []
+        if type is not None:
+            try:
+                where.append("e.type = ?")
+                params.append(str(EventType(type.upper())))
+            except ValueError as exc:
+                choices = ", ".join(EventType)
+                raise ValueError(f"unknown event type {type!r} (one of {choices})") from exc
+        if modality is not None:
+            try:
+                where.append("e.modality = ?")
+                params.append(str(Modality(modality.lower())))
+            except ValueError as exc:
+                choices = ", ".join(Modality)
+                raise ValueError(f"unknown modality {modality!r} (one of {choices})") from exc
+        if actor is not None:
+            where.append("(list_contains(e.actors, ?) OR list_contains(e.target, ?))")
+            params += [actor.upper(), actor.upper()]
+        if since is not None:
+            # The event's period ends on or after the start of `since`.
+            where.append("e.date IS NOT NULL AND e.date >= left(?, length(e.date))")
+            params.append(_check_partial_date("since", since))
+        if until is not None:
+            # The event's period starts on or before the end of `until`.
+            where.append("e.date IS NOT NULL AND left(e.date, length(?)) <= ?")
+            params += [_check_partial_date("until", until)] * 2
+        if doc_id is not None:
+            where.append("e.doc_id = ?")
+            params.append(doc_id)
+        sql = _EVENT_SELECT
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += (
+            " ORDER BY e.date ASC NULLS LAST, e.doc_id, e.evidence_start, e.evidence_end,"
+            " e.event_id"
+        )
+        if limit is not None:
+            if limit < 0:
+                raise ValueError("limit must be zero or more")
+            sql += " LIMIT ?"
+            params.append(limit)
+        with self._errors("read events"):
+            rows = self._db.execute(sql, params).fetchall()
+        return [_event_dict(tuple(row)) for row in rows]
+
+    def mentions(self, event_id: str) -> list[dict[str, Any]]:
+        """The stored mentions of one event, in evidence order (empty for an unknown id)."""
+        with self._errors("read mentions"):
+            rows = self._db.execute(
+                """
+                SELECT doc_id, type, actors, target, modality, date, location, name, count,
+                       evidence_text, evidence_start, evidence_end, trigger, confidence,
+                       extractor
+                FROM mentions WHERE event_id = ?
+                ORDER BY doc_id, evidence_start, evidence_end, trigger
+                """,
+                [event_id],
+            ).fetchall()
+        return [
+            {
+                "event_id": event_id,
+                "doc_id": row[0],
+                "type": row[1],
+                "actors": list(row[2]),
+                "target": list(row[3]),
+                "modality": row[4],
+                "date": row[5],
+                "location": row[6],
+                "name": row[7],
+                "count": int(row[8]),
+                "evidence": {"text": row[9], "start": int(row[10]), "end": int(row[11])},
+                "trigger": row[12],
+                "confidence": round(float(row[13]), 3),
+                "extractor": row[14],
+            }
+            for row in rows
+        ]
+
+    def rejections(self) -> list[dict[str, Any]]:
+        """Stored rejections (source, stage, code, reason, doc_id), sorted by those fields."""
+        with self._errors("read rejections"):
+            rows = self._db.execute(
+                "SELECT source, stage, code, reason, doc_id FROM rejections "
+                "ORDER BY source, stage, code, reason, doc_id NULLS LAST"
+            ).fetchall()
+        keys = ("source", "stage", "code", "reason", "doc_id")
+        return [dict(zip(keys, row, strict=True)) for row in rows]
+
+    def counts(self) -> dict[str, int]:
+        """Number of rows in each table: articles, events, mentions, rejections."""
+        with self._errors("count rows"):
+            row = self._db.execute(
+                "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM events), "
+                "(SELECT count(*) FROM mentions), (SELECT count(*) FROM rejections)"
+            ).fetchone()
+        keys = ("articles", "events", "mentions", "rejections")
+        return {
+            key: int(value) for key, value in zip(keys, cast(tuple[Any, ...], row), strict=True)
+        }
+
+    def summary(
+        self, *, modality: str | None = Modality.ASSERTED
+    ) -> list[tuple[str, str | None, int]]:
+        """``(type, year, n)`` per event type and year, ordered by type then year.
+
+        ``year`` is the first four characters of the event date, or None for undated events.
+        ``n`` is the SUM of the events' ``count`` fields (an aggregate "14 drills" counts 14),
+        not the number of event rows. Only asserted events are counted unless another
+        ``modality`` is given; ``modality=None`` counts every modality.
+        """
+        sql = "SELECT type, left(date, 4) AS year, sum(count) AS n FROM events"
+        params: list[Any] = []
+        if modality is not None:
+            try:
+                params.append(str(Modality(modality.lower())))
+            except ValueError as exc:
+                choices = ", ".join(Modality)
+                raise ValueError(f"unknown modality {modality!r} (one of {choices})") from exc
+            sql += " WHERE modality = ?"
+        sql += " GROUP BY type, year ORDER BY type, year NULLS LAST"
+        with self._errors("summarise events"):
+            rows = self._db.execute(sql, params).fetchall()
+        return [(cast(str, row[0]), cast("str | None", row[1]), int(row[2])) for row in rows]

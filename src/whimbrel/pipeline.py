@@ -46,12 +46,32 @@ _GROUP_RE = re.compile(
 _GROUP_SIZE = {"two": 2, "both": 2, "three": 3, "four": 4}
 
 _IRREGULAR_TRIGGER_FORMS = (
-    "sent", "gave", "given", "met", "sold", "struck", "stricken", "shot", "fought", "fired",
-    "led", "held", "hit", "war", "wars", "games",
+    "sent",
+    "gave",
+    "given",
+    "met",
+    "sold",
+    "struck",
+    "stricken",
+    "shot",
+    "fought",
+    "fired",
+    "led",
+    "held",
+    "hit",
+    "war",
+    "wars",
+    "games",
 )
+# A document that keeps returning to war games, simulations and scenarios is about a
+# simulation: none of its moves happened.
 _SPECULATIVE_DOC_RE = re.compile(
-    r"\b(?:war[- ]?games?|wargam\w*|tabletop exercise|simulation|simulated)\b", re.IGNORECASE
+    r"\b(?:war[- ]?games?|wargam\w*|tabletop|simulations?|scenarios?|what if)\b", re.IGNORECASE
 )
+_SPECULATIVE_DOC_MIN_CUES = 3
+# "WASHINGTON – ...", "Metro Manila, Philippines — ...": a dateline names where the story
+# was filed, not who acted.
+_DATELINE_RE = re.compile(r"^[A-Z][\w .,'()\[\]]{0,60}?\s[—–-]{1,2}\s")
 
 
 def _trigger_regex() -> re.Pattern[str]:
@@ -104,9 +124,7 @@ class Pipeline:
             model=self.config.get("annotate.model"),
             max_sentence_chars=self.config.get("annotate.max_sentence_chars"),
         )
-        self.prefilter = (
-            self.config.get("annotate.prefilter") if prefilter is None else prefilter
-        )
+        self.prefilter = self.config.get("annotate.prefilter") if prefilter is None else prefilter
         self.min_confidence: float = self.config.get("extract.min_confidence")
 
     # -- public ---------------------------------------------------------------------------
@@ -171,10 +189,13 @@ class Pipeline:
         actor_tags = [
             Tag(s.start, s.end, s.text, s.code, s.kind) for s in default_resolver().find(text)
         ]
-        places = tuple(Tag(p.start, p.end, text[p.start : p.end], p.name, p.kind)
-                       for p in find_places(text))
-        dates = tuple(Tag(d.start, d.end, d.text, d.value, d.precision)
-                      for d in find_dates(text, published=article.published))
+        places = tuple(
+            Tag(p.start, p.end, text[p.start : p.end], p.name, p.kind) for p in find_places(text)
+        )
+        dates = tuple(
+            Tag(d.start, d.end, d.text, d.value, d.precision)
+            for d in find_dates(text, published=article.published)
+        )
         candidates: list[tuple[int, tuple[Tag, ...]]] = []
         seen: Counter[str] = Counter()
         tag_iter = 0
@@ -186,6 +207,9 @@ class Pipeline:
                     in_sentence.append(tag)
                 tag_iter += 1
             sentence = text[start:end]
+            dateline = _DATELINE_RE.match(sentence)
+            if dateline:
+                in_sentence = [t for t in in_sentence if t.start >= start + dateline.end()]
             group_tags = _group_tags(sentence, start, seen)
             for tag in in_sentence:
                 seen[tag.value] += 1
@@ -195,9 +219,10 @@ class Pipeline:
             if self.prefilter and not _TRIGGER_RE.search(sentence):
                 continue
             candidates.append((index, tags))
-        speculative = len(_SPECULATIVE_DOC_RE.findall(text)) >= 2
-        return _Prepared(article, repaired, sentences, tuple(candidates), places, dates,
-                         speculative)
+        speculative = len(_SPECULATIVE_DOC_RE.findall(text)) >= _SPECULATIVE_DOC_MIN_CUES
+        return _Prepared(
+            article, repaired, sentences, tuple(candidates), places, dates, speculative
+        )
 
     def _extract(self, prep: _Prepared, parsed: Sequence[Any]) -> tuple[Event, ...]:
         mentions: list[Mention] = []
@@ -207,10 +232,12 @@ class Pipeline:
             sent = SentenceInput(
                 doc=doc,
                 actors=tuple(_shift(t, start) for t in tags if t.end <= limit),
-                places=tuple(_shift(t, start) for t in prep.places if start <= t.start
-                             and t.end <= limit),
-                dates=tuple(_shift(t, start) for t in prep.dates if start <= t.start
-                            and t.end <= limit),
+                places=tuple(
+                    _shift(t, start) for t in prep.places if start <= t.start and t.end <= limit
+                ),
+                dates=tuple(
+                    _shift(t, start) for t in prep.dates if start <= t.start and t.end <= limit
+                ),
                 speculative_document=prep.speculative,
             )
             o_start, o_end = prep.repaired.original_span(start, end)
@@ -253,8 +280,9 @@ def _group_tags(sentence: str, offset: int, seen: Counter[str]) -> list[Tag]:
         top = ranked[:size]
         if len(ranked) > size and seen[ranked[size - 1]] == seen[ranked[size]]:
             continue  # ambiguous: do not guess
-        tags.append(Tag(offset + m.start(), offset + m.end(), m.group(0), "+".join(sorted(top)),
-                        "group"))
+        tags.append(
+            Tag(offset + m.start(), offset + m.end(), m.group(0), "+".join(sorted(top)), "group")
+        )
     return tags
 
 
@@ -404,6 +432,7 @@ def run_demo(db: str, *, config: Config | None = None) -> int:
     samples = load_samples()
     result = pipeline.process(samples)
     with Store(db) as store:
-        store.write_batch([(a, result.per_doc.get(a.doc_id, ())) for a in samples],
-                          result.rejections)
+        store.write_batch(
+            [(a, result.per_doc.get(a.doc_id, ())) for a in samples], result.rejections
+        )
     return len(samples)

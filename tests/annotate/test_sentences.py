@@ -2,6 +2,8 @@
 
 from __future__ import annotations
 
+import itertools
+
 import pytest
 
 from whimbrel.annotate import split_sentences
@@ -26,5 +28,5 @@ def test_split_sentences_table(text: str, expected: list[str]) -> None:
 def test_split_sentences_spans_are_ordered_and_disjoint() -> None:
     text = "One. Two!  Three?\n\nFour."
     spans = split_sentences(text)
-    assert all(a[1] <= b[0] for a, b in zip(spans, spans[1:], strict=False))
+    assert all(a[1] <= b[0] for a, b in itertools.pairwise(spans))
     assert len(spans) == 4

@@ -72,8 +72,23 @@ def test_repair_maps_sentence_back_to_original() -> None:
     assert raw[o_start:o_end] == "Russia and China held 14 drills"
 
 
-_words = st.sampled_from(["teh", "Taiwan,marking", "APL", "Sea of southern China", "navy",
-                          "drills.Now", "coudl", "the", "2024", "prior-a", "U.S.", " ", "\n"])
+_words = st.sampled_from(
+    [
+        "teh",
+        "Taiwan,marking",
+        "APL",
+        "Sea of southern China",
+        "navy",
+        "drills.Now",
+        "coudl",
+        "the",
+        "2024",
+        "prior-a",
+        "U.S.",
+        " ",
+        "\n",
+    ]
+)
 
 
 @given(st.lists(_words, min_size=1, max_size=30))
@@ -81,7 +96,7 @@ def test_repair_offsets_point_into_original(parts: list[str]) -> None:
     raw = " ".join(parts)
     result = repair(raw)
     # every unchanged character of the repaired text maps to the same character
-    for pos, char in enumerate(result.text):
+    for pos, _char in enumerate(result.text):
         orig = result.offsets.to_original(pos)
         assert 0 <= orig <= len(raw)
     # spans map to ordered, in-bounds spans
@@ -100,7 +115,9 @@ def test_repair_word_characters_survive(raw: str) -> None:
     )
     for pos, char in enumerate(result.text):
         orig = result.offsets.to_original(pos)
-        if char.isalpha() and orig < len(raw) and not any(
-            s <= orig < e for s, e, _old, _new in result.changes
+        if (
+            char.isalpha()
+            and orig < len(raw)
+            and not any(s <= orig < e for s, e, _old, _new in result.changes)
         ):
             assert raw[orig] == char

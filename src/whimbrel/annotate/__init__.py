@@ -13,9 +13,58 @@ from whimbrel.errors import ConfigError
 # whitespace and an upper-case letter, digit or opening quote; or at a line break.
 _BOUNDARY = re.compile(r"(?<=[.!?])[\"'”’)\]]?(?=\s+[\"'“‘(]?[A-Z0-9])|\n+")
 _ABBREVIATIONS = frozenset(
-    "mr mrs ms dr prof gen lt col maj capt cmdr adm sgt rep sen gov pres st jr sr vs no "
-    "jan feb mar apr jun jul aug sep sept oct nov dec u.s u.k u.n e.u a.m p.m inc corp co ltd "
-    "dept est approx fig rev hon".split()
+    [
+        "mr",
+        "mrs",
+        "ms",
+        "dr",
+        "prof",
+        "gen",
+        "lt",
+        "col",
+        "maj",
+        "capt",
+        "cmdr",
+        "adm",
+        "sgt",
+        "rep",
+        "sen",
+        "gov",
+        "pres",
+        "st",
+        "jr",
+        "sr",
+        "vs",
+        "no",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "u.s",
+        "u.k",
+        "u.n",
+        "e.u",
+        "a.m",
+        "p.m",
+        "inc",
+        "corp",
+        "co",
+        "ltd",
+        "dept",
+        "est",
+        "approx",
+        "fig",
+        "rev",
+        "hon",
+    ]
 )
 
 
@@ -76,4 +125,7 @@ class Annotator:
         return list(self.nlp.pipe(cut, batch_size=64))
 
     def parse_iter(self, sentences: Iterable[str]) -> Iterable[Any]:
-        return self.nlp.pipe((s[: self.max_sentence_chars] for s in sentences), batch_size=64)
+        docs: Iterable[Any] = self.nlp.pipe(
+            (s[: self.max_sentence_chars] for s in sentences), batch_size=64
+        )
+        return docs

@@ -36,7 +36,8 @@ def _handle_errors(fn: F) -> F:
     @functools.wraps(fn)
     def wrapper(*args: Any, **kwargs: Any) -> Any:
         ctx = click.get_current_context()
-        debug = bool(ctx.find_object(_State) and ctx.find_object(_State).debug)  # type: ignore[union-attr]
+        state = ctx.find_object(_State)
+        debug = state is not None and state.debug
         try:
             return fn(*args, **kwargs)
         except WhimbrelError as exc:
@@ -55,17 +56,30 @@ def _handle_errors(fn: F) -> F:
 
 @click.group(context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="whimbrel")
-@click.option("--config", "config_path", type=click.Path(dir_okay=False), default=None,
-              help="A TOML file layered over the packaged defaults.")
-@click.option("--set", "overrides", multiple=True, metavar="SECTION.KEY=VALUE",
-              help="Override one setting (repeatable).")
+@click.option(
+    "--config",
+    "config_path",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="A TOML file layered over the packaged defaults.",
+)
+@click.option(
+    "--set",
+    "overrides",
+    multiple=True,
+    metavar="SECTION.KEY=VALUE",
+    help="Override one setting (repeatable).",
+)
 @click.option("--debug", is_flag=True, help="Show tracebacks and debug logging.")
 @click.pass_context
-def main(ctx: click.Context, config_path: str | None, overrides: tuple[str, ...],
-         debug: bool) -> None:
+def main(
+    ctx: click.Context, config_path: str | None, overrides: tuple[str, ...], debug: bool
+) -> None:
     """whimbrel: interstate security events from news, with evidence and modality."""
-    logging.basicConfig(level=logging.DEBUG if debug else logging.ERROR,
-                        format="%(levelname)s %(name)s: %(message)s")
+    logging.basicConfig(
+        level=logging.DEBUG if debug else logging.ERROR,
+        format="%(levelname)s %(name)s: %(message)s",
+    )
     try:
         config = Config.load(config_path, overrides=overrides)
     except WhimbrelError as exc:
@@ -77,18 +91,23 @@ def main(ctx: click.Context, config_path: str | None, overrides: tuple[str, ...]
 
 
 def _state() -> _State:
-    return click.get_current_context().find_object(_State)  # type: ignore[no-any-return]
+    state = click.get_current_context().find_object(_State)
+    assert state is not None, "the main group sets the state"
+    return state
 
 
 _input_format = click.option(
-    "--input-format", type=click.Choice(["text", "html", "jsonl"]), default=None,
-    help="Input format (default: from the file extension, or sniffed on stdin).")
+    "--input-format",
+    type=click.Choice(["text", "html", "jsonl"]),
+    default=None,
+    help="Input format (default: from the file extension, or sniffed on stdin).",
+)
 _output_format = click.option(
-    "--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True)
+    "--format", "fmt", type=click.Choice(FORMATS), default="table", show_default=True
+)
 
 
-def _split(items: Iterator[Article | Rejection], rejected: list[Rejection]
-           ) -> Iterator[Article]:
+def _split(items: Iterator[Article | Rejection], rejected: list[Rejection]) -> Iterator[Article]:
     for item in items:
         if isinstance(item, Rejection):
             rejected.append(item)
@@ -108,10 +127,11 @@ def extract(paths: tuple[str, ...], input_format: str | None, fmt: str) -> None:
 
     state = _state()
     rejected: list[Rejection] = []
-    articles = _split(iter_documents(paths, input_format=input_format, config=state.config),
-                      rejected)
+    articles = _split(
+        iter_documents(paths, input_format=input_format, config=state.config), rejected
+    )
     pipeline = Pipeline(state.config)
-    events = []
+    events: list[dict[str, Any]] = []
     for _article, outcome in pipeline.process_each(articles):
         if isinstance(outcome, Rejection):
             rejected.append(outcome)
@@ -126,20 +146,33 @@ def extract(paths: tuple[str, ...], input_format: str | None, fmt: str) -> None:
 @main.command()
 @click.argument("paths", nargs=-1, required=True)
 @_input_format
-@click.option("--db", type=click.Path(dir_okay=False), default=None,
-              help="DuckDB file (default: store.path, ./whimbrel.duckdb).")
-@click.option("--progress/--no-progress", default=None,
-              help="Show a progress bar (default: when stderr is a terminal).")
+@click.option(
+    "--db",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="DuckDB file (default: store.path, ./whimbrel.duckdb).",
+)
+@click.option(
+    "--progress/--no-progress",
+    default=None,
+    help="Show a progress bar (default: when stderr is a terminal).",
+)
 @_handle_errors
-def ingest(paths: tuple[str, ...], input_format: str | None, db: str | None,
-           progress: bool | None) -> None:
+def ingest(
+    paths: tuple[str, ...], input_format: str | None, db: str | None, progress: bool | None
+) -> None:
     """Ingest PATHS into the store; articles already stored are skipped."""
     from whimbrel.pipeline import ingest_paths
 
     state = _state()
     show = sys.stderr.isatty() if progress is None else progress
-    report = ingest_paths(paths, db=db or state.config.get("store.path"),
-                          input_format=input_format, config=state.config, progress=show)
+    report = ingest_paths(
+        paths,
+        db=db or state.config.get("store.path"),
+        input_format=input_format,
+        config=state.config,
+        progress=show,
+    )
     click.echo(report.summary_line())
     if report.rejections:
         print_rejections(report.rejections, err=True)
@@ -152,16 +185,31 @@ def ingest(paths: tuple[str, ...], input_format: str | None, db: str | None,
 @click.option("--actor", default=None, help="ISO3 or alliance code, among actors or target.")
 @click.option("--since", default=None, help="ISO (partial) date, inclusive.")
 @click.option("--until", default=None, help="ISO (partial) date, inclusive.")
-@click.option("--modality", type=click.Choice(["asserted", "planned", "hypothetical", "negated"]),
-              default=None)
+@click.option(
+    "--modality",
+    type=click.Choice(["asserted", "planned", "hypothetical", "negated"]),
+    default=None,
+)
 @click.option("--limit", type=int, default=None)
-@click.option("--rejections", "show_rejections", is_flag=True,
-              help="List the rejected documents instead of events.")
+@click.option(
+    "--rejections",
+    "show_rejections",
+    is_flag=True,
+    help="List the rejected documents instead of events.",
+)
 @_output_format
 @_handle_errors
-def events(db: str | None, etype: str | None, actor: str | None, since: str | None,
-           until: str | None, modality: str | None, limit: int | None,
-           show_rejections: bool, fmt: str) -> None:
+def events(
+    db: str | None,
+    etype: str | None,
+    actor: str | None,
+    since: str | None,
+    until: str | None,
+    modality: str | None,
+    limit: int | None,
+    show_rejections: bool,
+    fmt: str,
+) -> None:
     """Query stored events (or rejections)."""
     from whimbrel.store import Store
 
@@ -173,8 +221,9 @@ def events(db: str | None, etype: str | None, actor: str | None, since: str | No
             print_rejections(store.rejections(), fmt=fmt)
             return
         try:
-            rows = store.events(type=etype, actor=actor, since=since, until=until,
-                                modality=modality, limit=limit)
+            rows = store.events(
+                type=etype, actor=actor, since=since, until=until, modality=modality, limit=limit
+            )
         except ValueError as exc:
             raise click.UsageError(str(exc)) from exc
     print_events(rows, fmt)
@@ -183,8 +232,12 @@ def events(db: str | None, etype: str | None, actor: str | None, since: str | No
 @main.command(name="eval")
 @click.argument("gold", type=click.Path(exists=True, dir_okay=False))
 @click.option("--json", "as_json", is_flag=True, help="Print the report as JSON.")
-@click.option("--predictions", type=click.Path(dir_okay=False), default=None,
-              help="Also write the predicted events as JSONL to this file.")
+@click.option(
+    "--predictions",
+    type=click.Path(dir_okay=False),
+    default=None,
+    help="Also write the predicted events as JSONL to this file.",
+)
 @_handle_errors
 def eval_command(gold: str, as_json: bool, predictions: str | None) -> None:
     """Run the pipeline on a gold JSONL file and score it (primary: type+actors+target+modality)."""
@@ -199,8 +252,13 @@ def eval_command(gold: str, as_json: bool, predictions: str | None) -> None:
 
 
 @main.command()
-@click.option("--db", type=click.Path(dir_okay=False), default="whimbrel-demo.duckdb",
-              show_default=True, help="Where the demo store is written (replaced).")
+@click.option(
+    "--db",
+    type=click.Path(dir_okay=False),
+    default="whimbrel-demo.duckdb",
+    show_default=True,
+    help="Where the demo store is written (replaced).",
+)
 @_handle_errors
 def demo(db: str) -> None:
     """Ingest the packaged sample articles and show what whimbrel found."""

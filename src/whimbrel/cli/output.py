@@ -16,9 +16,25 @@ from rich.table import Table
 FORMATS = ("table", "json", "jsonl", "csv")
 
 _CSV_FIELDS = (
-    "event_id", "doc_id", "type", "actors", "target", "modality", "date", "date_precision",
-    "location", "name", "count", "evidence_text", "evidence_start", "evidence_end", "trigger",
-    "plover", "cameo", "confidence", "extractor",
+    "event_id",
+    "doc_id",
+    "type",
+    "actors",
+    "target",
+    "modality",
+    "date",
+    "date_precision",
+    "location",
+    "name",
+    "count",
+    "evidence_text",
+    "evidence_start",
+    "evidence_end",
+    "trigger",
+    "plover",
+    "cameo",
+    "confidence",
+    "extractor",
 )
 
 
@@ -56,8 +72,18 @@ def events_csv(rows: Iterable[Mapping[str, Any]]) -> str:
 
 def _events_table(rows: Sequence[Mapping[str, Any]]) -> None:
     table = Table(title=f"{len(rows)} events", show_lines=False)
-    for column in ("doc", "type", "actors", "target", "modality", "date", "location", "name",
-                   "n", "evidence"):
+    for column in (
+        "doc",
+        "type",
+        "actors",
+        "target",
+        "modality",
+        "date",
+        "location",
+        "name",
+        "n",
+        "evidence",
+    ):
         table.add_column(column, overflow="fold")
     for row in rows:
         evidence = (row.get("evidence") or {}).get("text", "")
@@ -79,8 +105,9 @@ def _events_table(rows: Sequence[Mapping[str, Any]]) -> None:
 
 
 def print_rejections(rejections: Iterable[Any], *, err: bool = False, fmt: str = "table") -> None:
-    rows = [asdict(r) if is_dataclass(r) and not isinstance(r, type) else dict(r)
-            for r in rejections]
+    rows = [
+        asdict(r) if is_dataclass(r) and not isinstance(r, type) else dict(r) for r in rejections
+    ]
     if fmt in {"json", "jsonl"}:
         if fmt == "json":
             click.echo(json.dumps(rows, ensure_ascii=False, indent=2), err=err)
@@ -90,8 +117,9 @@ def print_rejections(rejections: Iterable[Any], *, err: bool = False, fmt: str =
         return
     if fmt == "csv":
         buffer = io.StringIO()
-        writer = csv.DictWriter(buffer, fieldnames=["source", "stage", "code", "reason",
-                                                    "doc_id"], lineterminator="\n")
+        writer = csv.DictWriter(
+            buffer, fieldnames=["source", "stage", "code", "reason", "doc_id"], lineterminator="\n"
+        )
         writer.writeheader()
         for row in rows:
             writer.writerow({k: row.get(k) for k in writer.fieldnames})
@@ -101,13 +129,16 @@ def print_rejections(rejections: Iterable[Any], *, err: bool = False, fmt: str =
     for column in ("source", "stage", "code", "reason"):
         table.add_column(column, overflow="fold")
     for row in rows:
-        table.add_row(str(row["source"]), str(row["stage"]), str(row["code"]),
-                      str(row["reason"])[:120])
+        table.add_row(
+            str(row["source"]), str(row["stage"]), str(row["code"]), str(row["reason"])[:120]
+        )
     _console(err).print(table)
 
 
-def print_summary(all_rows: Sequence[tuple[str, str | None, int]],
-                  asserted_rows: Sequence[tuple[str, str | None, int]]) -> None:
+def print_summary(
+    all_rows: Sequence[tuple[str, str | None, int]],
+    asserted_rows: Sequence[tuple[str, str | None, int]],
+) -> None:
     """Events per type and year: all modalities, and what is asserted to have happened."""
     asserted = {(t, y): n for t, y, n in asserted_rows}
     table = Table(title="Events per type and year (n = sum of counts)")

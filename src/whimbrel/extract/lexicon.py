@@ -96,37 +96,158 @@ VERB_TRIGGERS: dict[str, EventType] = {
 
 # Missile launches and weapons tests are coded as EXERCISE by the testing state.
 LAUNCH_VERBS = frozenset({"launch", "fire", "test", "test-fire"})
-LAUNCH_OBJECTS = frozenset(
-    {"missile", "icbm", "rocket", "projectile", "slbm", "hypersonic"}
-)
+LAUNCH_OBJECTS = frozenset({"missile", "icbm", "rocket", "projectile", "slbm", "hypersonic"})
 
 # Objects that make a supply verb military aid.
 MILITARY_OBJECTS = frozenset(
-    """weapon arm missile drone uav munition ammunition shell artillery rocket tank jet
-    fighter aircraft helicopter warship submarine troop soldier system equipment technology
-    component howitzer launcher interceptor bomb vehicle hardware instructor mercenary
-    materiel round gun rifle radar f-16 himar himars atacms patriot s-400 su-35 aid
-    assistance""".split()
+    [
+        "weapon",
+        "arm",
+        "missile",
+        "drone",
+        "uav",
+        "munition",
+        "ammunition",
+        "shell",
+        "artillery",
+        "rocket",
+        "tank",
+        "jet",
+        "fighter",
+        "aircraft",
+        "helicopter",
+        "warship",
+        "submarine",
+        "troop",
+        "soldier",
+        "system",
+        "equipment",
+        "technology",
+        "component",
+        "howitzer",
+        "launcher",
+        "interceptor",
+        "bomb",
+        "vehicle",
+        "hardware",
+        "instructor",
+        "mercenary",
+        "materiel",
+        "round",
+        "gun",
+        "rifle",
+        "radar",
+        "f-16",
+        "himar",
+        "himars",
+        "atacms",
+        "patriot",
+        "s-400",
+        "su-35",
+        "aid",
+        "assistance",
+    ]
 )
 
 # Deployment verbs need forces as object or subject.
 FORCE_WORDS = frozenset(
-    """troop soldier force forces army navy warship ship vessel jet fighter bomber aircraft
-    submarine destroyer frigate carrier battalion brigade division unit marine missile
-    system instructor mercenary personnel plane drone helicopter battery""".split()
+    [
+        "troop",
+        "soldier",
+        "force",
+        "forces",
+        "army",
+        "navy",
+        "warship",
+        "ship",
+        "vessel",
+        "jet",
+        "fighter",
+        "bomber",
+        "aircraft",
+        "submarine",
+        "destroyer",
+        "frigate",
+        "carrier",
+        "battalion",
+        "brigade",
+        "division",
+        "unit",
+        "marine",
+        "missile",
+        "system",
+        "instructor",
+        "mercenary",
+        "personnel",
+        "plane",
+        "drone",
+        "helicopter",
+        "battery",
+    ]
 )
 
 # Words that make a meeting, agreement or talk a security matter.
 SECURITY_WORDS = frozenset(
-    """defence defense military security army navy naval air force forces minister
-    strategic arms weapon weapons nuclear missile war peace troop troops alliance
-    pentagon general admiral commander drill drills exercise exercises warship""".split()
+    [
+        "defence",
+        "defense",
+        "military",
+        "security",
+        "army",
+        "navy",
+        "naval",
+        "air",
+        "force",
+        "forces",
+        "minister",
+        "strategic",
+        "arms",
+        "weapon",
+        "weapons",
+        "nuclear",
+        "missile",
+        "war",
+        "peace",
+        "troop",
+        "troops",
+        "alliance",
+        "pentagon",
+        "general",
+        "admiral",
+        "commander",
+        "drill",
+        "drills",
+        "exercise",
+        "exercises",
+        "warship",
+    ]
 )
 
 # Words that make an exercise/drill/strike etc. non-military (sports, business, data).
 NON_MILITARY_CONTEXT = frozenset(
-    """fire-drill tax stock share shares price prices strike-rate union unions workers
-    hunger football match goal goals striker penalty tournament league cup""".split()
+    [
+        "fire-drill",
+        "tax",
+        "stock",
+        "share",
+        "shares",
+        "price",
+        "prices",
+        "strike-rate",
+        "union",
+        "unions",
+        "workers",
+        "hunger",
+        "football",
+        "match",
+        "goal",
+        "goals",
+        "striker",
+        "penalty",
+        "tournament",
+        "league",
+        "cup",
+    ]
 )
 
 # Modality cues (lemmas).
@@ -183,7 +304,23 @@ PLANNED_WORDS = frozenset(
     }
 )
 NEGATION_WORDS = frozenset(
-    {"not", "never", "no", "n't", "deny", "refuse", "cancel", "halt", "suspend", "reject",
-     "without", "neither", "nor", "postpone", "scrap", "call_off"}
+    {
+        "not",
+        "never",
+        "no",
+        "n't",
+        "deny",
+        "refuse",
+        "cancel",
+        "halt",
+        "suspend",
+        "reject",
+        "without",
+        "neither",
+        "nor",
+        "postpone",
+        "scrap",
+        "call_off",
+    }
 )
 WAR_GAME_WORDS = frozenset({"war game", "wargame", "war-game", "tabletop", "simulation"})

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from whimbrel.extract import lexicon as lx
-from whimbrel.ontology import EventType, Modality
+from whimbrel.ontology import ALLIANCES, EventType, Modality
 from whimbrel.records import Tag
 
 E = EventType
@@ -28,15 +28,77 @@ SYMMETRIC = frozenset({E.EXERCISE, E.MEETING, E.AGREEMENT})
 # Verbs whose subject is not the doer of a nominal event they govern ("X condemned the
 # strike", "Y reported drills").
 _NON_AGENT_VERBS = frozenset(
-    """say report claim accuse condemn criticise criticize deny protest slam decry denounce
-    express show follow mark underscore highlight point come raise cite describe call see
-    view consider watch monitor observe track respond react fear worry concern discuss
-    note reveal detail suggest indicate predict warn threaten urge ask demand blame tell
-    announce confirm""".split()
+    [
+        "say",
+        "report",
+        "claim",
+        "accuse",
+        "condemn",
+        "criticise",
+        "criticize",
+        "deny",
+        "protest",
+        "slam",
+        "decry",
+        "denounce",
+        "express",
+        "show",
+        "follow",
+        "mark",
+        "underscore",
+        "highlight",
+        "point",
+        "come",
+        "raise",
+        "cite",
+        "describe",
+        "call",
+        "see",
+        "view",
+        "consider",
+        "watch",
+        "monitor",
+        "observe",
+        "track",
+        "respond",
+        "react",
+        "fear",
+        "worry",
+        "concern",
+        "discuss",
+        "note",
+        "reveal",
+        "detail",
+        "suggest",
+        "indicate",
+        "predict",
+        "warn",
+        "threaten",
+        "urge",
+        "ask",
+        "demand",
+        "blame",
+        "tell",
+        "announce",
+        "confirm",
+    ]
 )
 _REPORTING_VERBS = frozenset(
-    """say report tell announce state claim add confirm reveal note write quote
-    learn""".split()
+    [
+        "say",
+        "report",
+        "tell",
+        "announce",
+        "state",
+        "claim",
+        "add",
+        "confirm",
+        "reveal",
+        "note",
+        "write",
+        "quote",
+        "learn",
+    ]
 )
 _RECEIVE_VERBS = frozenset({"receive", "obtain", "buy", "acquire", "purchase", "get", "import"})
 
@@ -47,8 +109,7 @@ _PREP_ROLES: dict[str, dict[EventType, str]] = {
     "with": {E.EXERCISE: "A", E.MEETING: "A", E.AGREEMENT: "A", E.ATTACK: "T"},
     "alongside": {E.EXERCISE: "A", E.MEETING: "A"},
     "by": {t: "A" for t in EventType},
-    "against": {E.ATTACK: "T", E.THREAT: "T", E.SANCTION: "T", E.DEPLOYMENT: "T",
-                E.EXERCISE: "T"},
+    "against": {E.ATTACK: "T", E.THREAT: "T", E.SANCTION: "T", E.DEPLOYMENT: "T", E.EXERCISE: "T"},
     "around": {E.EXERCISE: "T", E.DEPLOYMENT: "T", E.ATTACK: "T"},
     "near": {E.EXERCISE: "T"},
     "toward": {E.EXERCISE: "T", E.DEPLOYMENT: "T", E.ATTACK: "T", E.THREAT: "T"},
@@ -70,15 +131,71 @@ _NAME_RE = re.compile(
     r"|[\"“‘]([A-Z][\w-]*(?:[ -][A-Z][\w-]*){0,3})[\"”’]"
 )
 _NOT_NAME_WORDS = frozenset(
-    """in on since by from until for of and the a during after before early late mid
-    january february march april may june july august september october november december
-    jan feb mar apr jun jul aug sep sept oct nov dec spring summer autumn fall winter""".split()
+    [
+        "in",
+        "on",
+        "since",
+        "by",
+        "from",
+        "until",
+        "for",
+        "of",
+        "and",
+        "the",
+        "a",
+        "during",
+        "after",
+        "before",
+        "early",
+        "late",
+        "mid",
+        "january",
+        "february",
+        "march",
+        "april",
+        "may",
+        "june",
+        "july",
+        "august",
+        "september",
+        "october",
+        "november",
+        "december",
+        "jan",
+        "feb",
+        "mar",
+        "apr",
+        "jun",
+        "jul",
+        "aug",
+        "sep",
+        "sept",
+        "oct",
+        "nov",
+        "dec",
+        "spring",
+        "summer",
+        "autumn",
+        "fall",
+        "winter",
+    ]
 )
-_NAME_CONTEXT = re.compile(r"exercis|drill|operation|code|dub|name|war ?game|manoeuv|maneuv",
-                           re.IGNORECASE)
+_NAME_CONTEXT = re.compile(
+    r"exercis|drill|operation|code|dub|name|war ?game|manoeuv|maneuv", re.IGNORECASE
+)
 _NUMBER_WORDS = {
-    "two": 2, "three": 3, "four": 4, "five": 5, "six": 6, "seven": 7, "eight": 8,
-    "nine": 9, "ten": 10, "eleven": 11, "twelve": 12, "dozen": 12,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "dozen": 12,
 }
 
 
@@ -142,8 +259,9 @@ def extract_sentence(sent: SentenceInput) -> list[Draft]:
 def _trigger_type(token: Token) -> tuple[EventType | None, str]:
     lemma = token.lemma_.lower()
     text = token.lower_
-    if token.pos_ in {"NOUN", "PROPN"} or (token.pos_ == "VERB" and token.tag_ == "VBG"
-                                            and token.dep_ in {"dobj", "pobj", "nsubj"}):
+    if token.pos_ in {"NOUN", "PROPN"} or (
+        token.pos_ == "VERB" and token.tag_ == "VBG" and token.dep_ in {"dobj", "pobj", "nsubj"}
+    ):
         etype = lx.NOUN_TRIGGERS.get(lemma) or lx.NOUN_TRIGGERS.get(text.rstrip("s"))
         if etype is not None and _noun_is_trigger(token, etype, lemma):
             return etype, lemma
@@ -200,6 +318,8 @@ def _verb_is_trigger(token: Token, etype: EventType, lemma: str) -> bool:
             return True
         return _has_object_in(token, lx.FORCE_WORDS) or _subject_in(token, lx.FORCE_WORDS)
     if etype is E.MEETING:
+        if lemma == "host" and _has_object_in(token, lx.NOUN_TRIGGERS):
+            return False  # "hosting exercises" is the exercise, not a meeting
         return _security_context(token)
     if etype is E.AGREEMENT:
         return _has_object_in(
@@ -210,12 +330,13 @@ def _verb_is_trigger(token: Token, etype: EventType, lemma: str) -> bool:
     if etype is E.ATTACK and lemma in {"strike", "attack"} and token.dep_ == "amod":
         return False
     if etype is E.ATTACK and lemma == "seize":
-        return _has_object_in(token, lx.FORCE_WORDS | {"island", "shoal", "territory", "reef",
-                                                      "ship", "tanker", "vessel", "city"}) or (
-            any(c.dep_ == "agent" for c in token.children)
-        )
+        return _has_object_in(
+            token,
+            lx.FORCE_WORDS
+            | {"island", "shoal", "territory", "reef", "ship", "tanker", "vessel", "city"},
+        ) or (any(c.dep_ == "agent" for c in token.children))
     if etype is E.ATTACK and lemma == "shell":
-        return token.tag_ != "NN"
+        return bool(token.tag_ != "NN")
     return True
 
 
@@ -236,11 +357,11 @@ def _has_object_in(token: Token, words: Iterable[str]) -> bool:
 
 def _subject_in(token: Token, words: Iterable[str]) -> bool:
     wanted = set(words)
-    for child in token.children:
-        if child.dep_ in {"nsubj", "nsubjpass"}:
-            if any(t.lemma_.lower() in wanted for t in child.subtree):
-                return True
-    return False
+    return any(
+        child.dep_ in {"nsubj", "nsubjpass"}
+        and any(t.lemma_.lower() in wanted for t in child.subtree)
+        for child in token.children
+    )
 
 
 # --- roles -------------------------------------------------------------------------------
@@ -256,30 +377,43 @@ def _actor_heads(sent: SentenceInput) -> list[tuple[Token, Tag]]:
     return heads
 
 
+_LIGHT_PREP_VERBS = frozenset({"participate", "engage", "take", "join", "involve", "partake"})
+
+
 def _clause_verb(token: Token) -> Token | None:
+    """The verb whose subject does a nominal event: "Russia and China [conducted] drills",
+    "X [took part] in drills". Arbitrary prepositional attachments do not count."""
     if token.pos_ in {"VERB", "AUX"} and token.dep_ not in {"amod"}:
         return token
     current = token
-    for _ in range(4):
-        head = current.head
-        if head.i == current.i:
-            return None
-        if head.pos_ in {"VERB", "AUX"}:
-            return head
-        if current.dep_ not in {"dobj", "pobj", "prep", "nsubj", "nsubjpass", "attr", "conj",
-                                "compound", "appos", "npadvmod", "pcomp", "acomp", "oprd"}:
-            return None
-        current = head
+    while current.dep_ == "conj" and current.head.i != current.i:
+        current = current.head
+    if current.dep_ in {"dobj", "nsubjpass", "attr", "oprd"} and current.head.pos_ in {
+        "VERB",
+        "AUX",
+    }:
+        return current.head
+    if current.dep_ == "pobj":
+        prep = current.head
+        verb = prep.head
+        if verb.pos_ == "VERB" and verb.lemma_.lower() in _LIGHT_PREP_VERBS:
+            return verb
     return None
 
 
-def _child_on_path(a: Token, anchor: Token) -> Token | None:
-    """The child of ``anchor`` on the path up from ``a``; None if ``a`` is not below it."""
+_CLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp", "acl", "xcomp", "parataxis", "csubj"})
+
+
+def _child_on_path(a: Token, anchor: Token, *, cross_clauses: bool = False) -> Token | None:
+    """The child of ``anchor`` on the path up from ``a``; None if ``a`` is not below it or
+    (unless ``cross_clauses``) if the path leaves ``a``'s clause on the way."""
     current = a
     for _ in range(12):
         if current.head.i == anchor.i and current.i != anchor.i:
             return current
         if current.head.i == current.i:
+            return None
+        if not cross_clauses and current.dep_ in _CLAUSE_DEPS:
             return None
         current = current.head
     return None
@@ -291,11 +425,35 @@ def _first_conjunct(token: Token) -> Token:
     return token
 
 
+_LOCATIVE_PREPS = frozenset({"in", "at", "near", "from", "over", "into", "across", "off", "of"})
+
+
+def _behind_locative(a: Token, x: Token) -> bool:
+    """True when ``a`` hangs below ``x`` through a locative preposition: "the embassy [in
+    Manila]", "troops [from] the US" — a place or origin, not a participant."""
+    current = a
+    while current.i != x.i and current.head.i != current.i:
+        if (
+            current.dep_ == "prep"
+            and current.lower_ in _LOCATIVE_PREPS
+            and not (current.lower_ == "of" and current.head.lemma_.lower() in lx.FORCE_WORDS)
+        ):
+            return True
+        current = current.head
+    return False
+
+
 def _role(a: Token, trigger: Token, verb: Token | None, etype: EventType, rule: str) -> str:
     """'A' agent, 'T' target, '' no role, for the actor whose head token is ``a``."""
     if a.i == trigger.i:
         return ""
     x = _child_on_path(a, trigger)
+    if x is not None and x.dep_ != "prep" and _behind_locative(a, x):
+        return ""
+    if x is None and verb is not None and verb.i != trigger.i:
+        vx = _child_on_path(a, verb)
+        if vx is not None and vx.dep_ != "prep" and _behind_locative(a, vx):
+            return ""
     if x is not None:
         return _role_under_trigger(a, x, trigger, etype, rule)
     if verb is None or verb.i == trigger.i:
@@ -310,8 +468,10 @@ def _role_under_trigger(a: Token, x: Token, trigger: Token, etype: EventType, ru
     dep = _first_conjunct(x).dep_ if x.dep_ == "conj" else x.dep_
     if trigger.pos_ == "VERB":
         return _verb_argument_role(x, dep, trigger, etype, rule)
-    if dep == "poss" and trigger.lemma_.lower() == "invasion" and not any(
-        c.dep_ == "prep" and c.lower_ == "of" for c in trigger.children
+    if (
+        dep == "poss"
+        and trigger.lemma_.lower() == "invasion"
+        and not any(c.dep_ == "prep" and c.lower_ == "of" for c in trigger.children)
     ):
         return "T"  # "Taiwan's invasion" is an invasion of Taiwan
     if dep in {"amod", "compound", "nmod", "poss", "nummod"}:
@@ -379,8 +539,45 @@ def _role_under_verb(x: Token, verb: Token, trigger: Token, etype: EventType, ru
     return ""
 
 
+_PRONOUNS = frozenset({"they", "it", "we"})
+
+
+def _pronoun_antecedent(
+    trigger: Token, verb: Token | None, actor_heads: Sequence[tuple[Token, Tag]]
+) -> list[str]:
+    """ "China and Russia announced that they are conducting drills": a pronoun subject of
+    the event clause refers to the subject of the clause that reports it."""
+    clause = trigger if trigger.pos_ == "VERB" else verb
+    if clause is None:
+        return []
+    subjects = [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    if not subjects or subjects[0].lower_ not in _PRONOUNS:
+        return []
+    parent = clause
+    for _ in range(3):
+        if parent.dep_ not in {"ccomp", "xcomp", "conj", "advcl"} or parent.head.i == parent.i:
+            return []
+        parent = parent.head
+        found = [
+            code
+            for head, tag in actor_heads
+            if (x := _child_on_path(head, parent)) is not None
+            and x.dep_ == "nsubj"
+            and not _behind_locative(head, x)
+            for code in tag.value.split("+")
+        ]
+        if found:
+            return found
+    return []
+
+
 def _object_controller(verb: Token) -> Token | None:
-    """The governing verb of a subject-less trigger verb ("denied sending", "accused X of")."""
+    """The governing verb of a subject-less non-finite trigger ("denied sending", "accused X
+    of supplying"); None for finite or passive clauses, which carry their own subject."""
+    if verb.tag_ not in {"VBG", "VB"} or verb.dep_ not in {"xcomp", "pcomp", "advcl", "acl"}:
+        return None
+    if any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+        return None
     head = verb.head
     for _ in range(3):
         if head.i == verb.i or head.pos_ in {"VERB", "AUX"}:
@@ -394,11 +591,40 @@ def _object_controller(verb: Token) -> Token | None:
 # --- modality ----------------------------------------------------------------------------
 
 
+_ADJUNCT_PREPS = frozenset(
+    {
+        "in",
+        "after",
+        "amid",
+        "despite",
+        "following",
+        "over",
+        "because",
+        "since",
+        "before",
+        "during",
+        "to",
+        "against",
+        "from",
+        "at",
+        "by",
+        "with",
+        "on",
+        "under",
+        "through",
+    }
+)
+
+
 def _path_up(token: Token, limit: int = 6) -> list[Token]:
+    """The trigger and the heads that govern its clause: the walk stops at a relative or
+    adverbial clause boundary and at adjunct prepositions ("in response to X's sanctions")."""
     path = [token]
     current = token
     for _ in range(limit):
-        if current.head.i == current.i:
+        if current.head.i == current.i or current.dep_ in {"relcl", "advcl", "acl", "parataxis"}:
+            break
+        if current.dep_ == "pobj" and current.head.lower_ in _ADJUNCT_PREPS:
             break
         current = current.head
         path.append(current)
@@ -441,8 +667,10 @@ def modality_of(trigger: Token, sent: SentenceInput) -> Modality:
                     planned = True
             elif child.dep_ == "mark" and ctext in {"if", "unless", "whether", "once"}:
                 hypothetical = True
-            elif (child.dep_ in {"amod", "det", "advmod", "compound", "nmod"}
-                  and ctext in lx.HYPOTHETICAL_WORDS):
+            elif (
+                child.dep_ in {"amod", "det", "advmod", "compound", "nmod"}
+                and ctext in lx.HYPOTHETICAL_WORDS
+            ):
                 if child.dep_ != "advmod" or ctext in {"possibly", "potentially"}:
                     hypothetical = True
             elif child.dep_ == "amod" and ctext in {"upcoming", "planned", "scheduled", "next"}:
@@ -551,24 +779,24 @@ def _build(
                 x = _child_on_path(head, controller)
                 if x is None:
                     continue
-                if controller.lemma_.lower() in {"accuse", "blame"} and x.dep_ == "dobj":
+                if (controller.lemma_.lower() in {"accuse", "blame"} and x.dep_ == "dobj") or (
+                    x.dep_ == "nsubj" and controller.lemma_.lower() not in {"accuse", "blame"}
+                ):
                     agents.extend(tag.value.split("+"))
-                elif x.dep_ == "nsubj" and controller.lemma_.lower() not in {"accuse", "blame"}:
-                    agents.extend(tag.value.split("+"))
+    if not agents:
+        agents.extend(_pronoun_antecedent(trigger, verb, actor_heads))
     if etype is E.ATTACK and not targets and len(set(agents)) == 2 and trigger.pos_ == "NOUN":
-        mods = [tag.value for head, tag in actor_heads
-                if _child_on_path(head, trigger) is not None]
+        mods = [tag.value for head, tag in actor_heads if _child_on_path(head, trigger) is not None]
         if len(mods) == 2 and "-" in trigger.doc.text[trigger.idx - 30 : trigger.idx]:
             agents, targets = [mods[0]], [mods[1]]
     actors = tuple(sorted(set(agents)))
     target = tuple(sorted(set(targets) - set(actors)))
     if not actors:
         return None
-    if etype in {E.THREAT, E.SANCTION, E.MILITARY_AID} and not target:
+    if etype in {E.THREAT, E.SANCTION, E.MILITARY_AID, E.ATTACK} and not target:
         return None
-    if etype in {E.MEETING, E.AGREEMENT} and len(actors) < 2:
-        if not any(a in {"NATO", "EU", "SCO", "ASEAN", "CSTO", "QUAD", "AUKUS"} for a in actors):
-            return None
+    if etype in {E.MEETING, E.AGREEMENT} and len(actors) < 2 and not (set(actors) & ALLIANCES):
+        return None
     modality = modality_of(trigger, sent)
     date = _nearest(sent.dates, trigger)
     place = _location(sent, trigger)
@@ -596,8 +824,16 @@ def _location(sent: SentenceInput, trigger: Token) -> str | None:
         if span is None:
             continue
         head = span.root.head
-        if span.root.dep_ == "pobj" and head.lower_ in {"in", "at", "near", "off", "over",
-                                                          "across", "throughout", "into"}:
+        if span.root.dep_ == "pobj" and head.lower_ in {
+            "in",
+            "at",
+            "near",
+            "off",
+            "over",
+            "across",
+            "throughout",
+            "into",
+        }:
             return tag.value
         if best is None:
             best = tag

@@ -9,6 +9,7 @@ the ORIGINAL text (``OffsetMap.to_original``).
 from __future__ import annotations
 
 import bisect
+import itertools
 import re
 from collections.abc import Callable, Sequence
 from dataclasses import dataclass
@@ -63,7 +64,7 @@ class OffsetMap:
             # split this unchanged segment where the inner map has boundaries
             cuts = [p for p in inner.new_starts if mid_start < p < mid_end]
             bounds = [mid_start, *cuts, mid_end]
-            for a, b in zip(bounds, bounds[1:], strict=False):
+            for a, b in itertools.pairwise(bounds):
                 j = bisect.bisect_right(inner.new_starts, a) - 1
                 new_starts.append(start + (a - mid_start))
                 old_starts.append(inner.to_original(a))

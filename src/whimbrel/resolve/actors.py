@@ -73,6 +73,11 @@ class _Entry:
     exact: bool  # case-sensitive
 
 
+def _put(table: dict[str, tuple[_Entry, ...]], alias: str, entry: _Entry) -> None:
+    key = normalise_key(alias)
+    table[key] = (*table.get(key, ()), entry)
+
+
 def _strip_the(alias: str) -> str:
     return _LEADING_THE.sub("", alias.strip())
 
@@ -100,8 +105,9 @@ class ActorResolver:
         gazetteer: Gazetteer | None = None,
     ) -> None:
         self._gazetteer = gazetteer
-        self._entries: dict[str, _Entry] = {}
-        self._combining: dict[str, _Entry] = {}
+        # One key (lower case) can hold case variants: "Quad" (loose) and "QUAD" (exact).
+        self._entries: dict[str, tuple[_Entry, ...]] = {}
+        self._combining: dict[str, tuple[_Entry, ...]] = {}
         for row in aliases:
             kind = str(row["kind"])
             if kind not in KINDS:
@@ -109,16 +115,15 @@ class ActorResolver:
             alias = _strip_the(str(row["alias"]))
             entry = _Entry(alias, str(row["code"]), kind, _is_exact(alias))
             target = self._combining if kind == "combining" else self._entries
-            target[normalise_key(alias)] = entry
+            _put(target, alias, entry)
             if kind == "demonym":
                 plural = _plural(alias)
-                if plural is not None:
-                    self._entries.setdefault(
-                        normalise_key(plural), _Entry(plural, entry.code, kind, entry.exact)
-                    )
+                if plural is not None and normalise_key(plural) not in self._entries:
+                    _put(self._entries, plural, _Entry(plural, entry.code, kind, entry.exact))
         for blocker in blockers:
             alias = _strip_the(blocker)
-            self._entries[normalise_key(alias)] = _Entry(alias, None, "blocker", False)
+            # a blocker replaces whatever the same words would otherwise mean
+            self._entries[normalise_key(alias)] = (_Entry(alias, None, "blocker", False),)
         main = trie_pattern(self._entries)
         combining = trie_pattern(self._combining)
         self._pattern = re.compile(
@@ -135,7 +140,9 @@ class ActorResolver:
     @property
     def codes(self) -> frozenset[str]:
         """Every code the table can produce."""
-        return frozenset(e.code for e in self._entries.values() if e.code is not None)
+        return frozenset(
+            e.code for entries in self._entries.values() for e in entries if e.code is not None
+        )
 
     @staticmethod
     def _accepts(entry: _Entry, surface: str, *, loose_case: bool) -> bool:
@@ -144,12 +151,17 @@ class ActorResolver:
             return surface == entry.alias
         return loose_case or not surface.islower()
 
+    def _pick(
+        self, table: dict[str, tuple[_Entry, ...]], surface: str, *, loose_case: bool
+    ) -> _Entry | None:
+        for entry in table.get(normalise_key(surface), ()):
+            if self._accepts(entry, surface, loose_case=loose_case):
+                return entry
+        return None
+
     def _entry_for(self, phrase: str) -> _Entry | None:
         surface = _POSSESSIVE.sub("", _strip_the(phrase)).strip()
-        entry = self._entries.get(normalise_key(surface))
-        if entry is None or not self._accepts(entry, surface, loose_case=True):
-            return None
-        return entry
+        return self._pick(self._entries, surface, loose_case=True)
 
     def lookup(self, phrase: str) -> str | None:
         """The code of a phrase naming one actor ("the Kremlin" -> RUS), else None."""
@@ -167,24 +179,37 @@ class ActorResolver:
         return tuple(dict.fromkeys(span.code for span in self.find(phrase)))
 
     def find(self, text: str) -> list[ActorSpan]:
-        """Actor names in ``text``, leftmost-longest, sorted by start; none inside places."""
+        """Actor names in ``text``, leftmost-longest, sorted by start; none inside places.
+
+        In a text written without capitals (fewer than 1 letter in 200 upper case) the
+        all-lower-case rule is lifted; capital-only aliases ("US") still need capitals.
+        """
         gazetteer = self._gazetteer if self._gazetteer is not None else default_gazetteer()
+        loose_case = is_caseless(text)
         places = [(p.start, p.end) for p in gazetteer.find(text)]
         spans: list[ActorSpan] = []
         for match in self._pattern.finditer(text):
             surface = match.group()
             is_comb = match.group("comb") is not None
             table = self._combining if is_comb else self._entries
-            entry = table.get(normalise_key(surface))
+            entry = self._pick(table, surface, loose_case=loose_case)
             if entry is None or entry.code is None:
-                continue
-            if not self._accepts(entry, surface, loose_case=False):
                 continue
             start, end = match.span()
             if any(p_start <= start and end <= p_end for p_start, p_end in places):
                 continue
             spans.append(ActorSpan(start, end, surface, entry.code, entry.kind))
         return spans
+
+
+def is_caseless(text: str, *, max_upper_ratio: float = 0.005) -> bool:
+    """True for a text (of 20+ letters) that is (almost) all lower case."""
+    letters = upper = 0
+    for char in text:
+        if char.isalpha():
+            letters += 1
+            upper += char.isupper()
+    return letters >= 20 and upper <= letters * max_upper_ratio
 
 
 @functools.cache

@@ -89,7 +89,7 @@ _MONTH_ALONE = re.compile(
     rf"(?:\b(?:[Ii]n|[Ss]ince|[Uu]ntil|[Tt]ill|[Dd]uring|[Tt]hrough|[Bb]efore|[Aa]fter|[Bb]y)\s+"
     rf"(?:{_QUAL}[\s-]+)?(?P<mon>{_FULL})"
     rf"|(?P<rel>[Ll]ast|[Tt]his|[Nn]ext)\s+(?P<mon2>{_FULL})"
-    rf"|(?P<qual3>{_QUAL_BODY})[\s-]+(?P<mon3>{_FULL}))(?!\w)"
+    rf"|(?P<qual3>{_QUAL_BODY})[\s-]+(?P<mon3>{_FULL}))(?!\w|['’]s\b)"
 )
 _RANGE = re.compile(
     rf"{_B}(?<![\w.,][-–/])(?P<y>{_YEAR})\s*[-–/]\s*(?P<y2>{_YEAR}|\d\d)(?!\w|[.,]\d|%)"
@@ -246,8 +246,31 @@ def _shift_month(year: int, month: int, delta: int) -> str:
     return f"{index // 12:04d}-{index % 12 + 1:02d}"
 
 
+_NAMES_ANY_CASE = re.compile(
+    rf"(?<!\w)(?:{'|'.join(_MONTHS + _WEEKDAYS)}|{'|'.join(_ABBREVIATIONS)})(?!\w)", re.IGNORECASE
+)
+
+
+def _is_caseless(text: str) -> bool:
+    letters = sum(c.isalpha() for c in text)
+    return letters >= 20 and sum(c.isupper() for c in text) <= letters * 0.005
+
+
 def find_dates(text: str, *, published: str | None) -> list[DateSpan]:
-    """Time expressions in ``text`` resolved to ISO partial dates, sorted by start."""
+    """Time expressions in ``text`` resolved to ISO partial dates, sorted by start.
+
+    A text written without capitals has its month and weekday names read as capitalised.
+    """
+    if _is_caseless(text):
+        titled = _NAMES_ANY_CASE.sub(lambda m: m.group().title(), text)
+        return [
+            DateSpan(d.start, d.end, text[d.start : d.end], d.value, d.precision, d.relative)
+            for d in _find_dates(titled, published=published)
+        ]
+    return _find_dates(text, published=published)
+
+
+def _find_dates(text: str, *, published: str | None) -> list[DateSpan]:
     pub = parse_published(published)
     out = _Collector(text)
 

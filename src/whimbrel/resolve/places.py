@@ -24,216 +24,58 @@ logger = logging.getLogger(__name__)
 DEFAULT_MIN_POPULATION = 200_000
 
 # City names that are common English words or first names: never read as places.
+# fmt: off
 CITY_STOPLIST: frozenset[str] = frozenset(
     {
-        "Of",
-        "Man",
-        "Reading",
-        "Nice",
-        "Van",
-        "Oral",
-        "Victoria",
-        "Phoenix",
-        "Orlando",
-        "Lincoln",
-        "Charlotte",
-        "Latina",
-        "Buffalo",
-        "Hamilton",
-        "Columbus",
-        "Madison",
-        "Toyota",
-        "Richmond",
-        "Paradise",
-        "Kennedy",
-        "Commonwealth",
-        "Salem",
-        "Salvador",
-        "Aurora",
-        "Mesa",
-        "Queens",
-        "Surrey",
-        "Pest",
-        "Batman",
-        "Derby",
-        "Gilbert",
-        "Fuji",
-        "Samba",
-        "Preston",
-        "Cork",
-        "Brent",
-        "Chandler",
-        "Toledo",
-        "Saga",
-        "Regina",
-        "Americana",
-        "Garland",
-        "Cypress",
-        "Vladimir",
-        "Natal",
-        "Sofia",
-        "Kawasaki",
-        "Aba",
-        "Santos",
-        "Mango",
-        "Sakai",
-        "Plano",
-        "Palma",
-        "Woodlands",
-        "Centurion",
-        "Laval",
-        "Erode",
-        "Serra",
-        "Bexley",
-        "Sari",
-        "Bimbo",
-        "Puri",
-        "Manta",
-        "Formosa",
-        "Barking",
-        "Constantine",
-        "Rosetta",
-        "Dali",
-        "Jos",
-        "Valera",
-        "Perm",
-        "Markham",
-        "Kitchener",
-        "Vaughan",
-        "Henderson",
-        "Irving",
-        "Irvine",
-        "Windsor",
-        "Durham",
-        "Guadalupe",
-        "Rosario",
-        "Chihuahua",
-        "Florence",
-        "Adelaide",
-        "Austin",
-        "Mobile",
-        "Bath",
-        "Split",
-        "Sale",
-        "Hull",
-        "Eagle",
-        "Deal",
-        "March",
-        "Marys",
-        "Independence",
-        "Troy",
-        "Concord",
-        "Providence",
-        "Mercedes",
-        "Victory",
-        "Liberty",
-        "Hope",
-        "Praia",
-        "Male",
-        "Kingstown",
-        "Sunrise",
-        "Temple",
-        "Cleveland",
-        "Arlington",
-        "Jamaica",
-        "Armenia",
-        "Georgia",
-        "Lebanon",
-        "Jordan",
-        "Mali",
-        "Chad",
-        "Panama",
-        "Mexico",
-        "Guatemala",
-        "Kuwait",
-        "Singapore",
-        "Santa",
-        "Diamond",
-        "Bristol",
-        "Worcester",
+        "Aba", "Adelaide", "Americana", "Arlington", "Armenia", "Aurora", "Austin",
+        "Barking", "Bath", "Batman", "Bexley", "Bimbo", "Brent", "Bristol", "Buffalo",
+        "Centurion", "Chad", "Chandler", "Charlotte", "Chihuahua", "Cleveland", "Columbus",
+        "Commonwealth", "Concord", "Constantine", "Cork", "Cypress", "Dali", "Deal",
+        "Derby", "Diamond", "Durham", "Eagle", "Erode", "Florence", "Formosa", "Fuji",
+        "Garland", "Georgia", "Gilbert", "Guadalupe", "Guatemala", "Hamilton", "Henderson",
+        "Hope", "Hull", "Independence", "Irvine", "Irving", "Jamaica", "Jordan", "Jos",
+        "Kawasaki", "Kennedy", "Kingstown", "Kitchener", "Latina", "Laval",
+        "Lebanon", "Liberty", "Lincoln", "Madison", "Male", "Mali", "Man", "Mango", "Manta",
+        "March", "Markham", "Marys", "Mercedes", "Mesa", "Mexico", "Mobile", "Natal",
+        "Nice", "Of", "Oral", "Orlando", "Palma", "Panama", "Paradise", "Perm", "Pest",
+        "Phoenix", "Plano", "Praia", "Preston", "Providence", "Puri", "Queens", "Reading",
+        "Regina", "Richmond", "Rosario", "Rosetta", "Saga", "Sakai", "Sale", "Salem",
+        "Salvador", "Samba", "Santa", "Santos", "Sari", "Serra", "Sofia",
+        "Split", "Sunrise", "Surrey", "Temple", "Toledo", "Toyota", "Troy", "Valera", "Van",
+        "Vaughan", "Victoria", "Victory", "Vladimir", "Windsor", "Woodlands", "Worcester",
     }
 )
+# fmt: on
 
 # Military-relevant ports and bases, whatever their population: (name, ISO3).
+# fmt: off
 MILITARY_PORTS: tuple[tuple[str, str], ...] = (
-    ("Zhanjiang", "CHN"),
-    ("Qingdao", "CHN"),
-    ("Ningbo", "CHN"),
-    ("Sanya", "CHN"),
-    ("Yulin", "CHN"),
-    ("Dalian", "CHN"),
-    ("Vladivostok", "RUS"),
-    ("Sevastopol", "UKR"),
-    ("Severomorsk", "RUS"),
-    ("Murmansk", "RUS"),
-    ("Novorossiysk", "RUS"),
-    ("Baltiysk", "RUS"),
-    ("Kronstadt", "RUS"),
-    ("Petropavlovsk-Kamchatsky", "RUS"),
-    ("Vilyuchinsk", "RUS"),
-    ("Tartus", "SYR"),
-    ("Latakia", "SYR"),
-    ("Hmeimim", "SYR"),
-    ("Djibouti", "DJI"),
-    ("Yokosuka", "JPN"),
-    ("Sasebo", "JPN"),
-    ("Kure", "JPN"),
-    ("Maizuru", "JPN"),
-    ("Busan", "KOR"),
-    ("Jinhae", "KOR"),
-    ("Pyeongtaek", "KOR"),
-    ("Pearl Harbor", "USA"),
-    ("San Diego", "USA"),
-    ("Norfolk", "USA"),
-    ("Rota", "ESP"),
-    ("Souda Bay", "GRC"),
-    ("Duqm", "OMN"),
-    ("Gwadar", "PAK"),
-    ("Hambantota", "LKA"),
-    ("Ream", "KHM"),
-    ("Chabahar", "IRN"),
-    ("Bandar Abbas", "IRN"),
-    ("Hodeidah", "YEM"),
-    ("Port Sudan", "SDN"),
-    ("Berbera", "SOM"),
-    ("Darwin", "AUS"),
-    ("Apra Harbor", "USA"),
-    ("Changi", "SGP"),
-    ("Wilhelmshaven", "DEU"),
-    ("Toulon", "FRA"),
-    ("Brest", "FRA"),
-    ("Portsmouth", "GBR"),
-    ("Faslane", "GBR"),
-    ("Taranto", "ITA"),
-    ("Gdynia", "POL"),
-    ("Karlskrona", "SWE"),
-    ("Odesa", "UKR"),
-    ("Odessa", "UKR"),
-    ("Mykolaiv", "UKR"),
-    ("Kerch", "UKR"),
-    ("Feodosia", "UKR"),
-    ("Mariupol", "UKR"),
-    ("Kaohsiung", "TWN"),
-    ("Keelung", "TWN"),
-    ("Hualien", "TWN"),
-    ("Zuoying", "TWN"),
-    ("Sinpo", "PRK"),
-    ("Nampo", "PRK"),
-    ("Rason", "PRK"),
-    ("Vostochny", "RUS"),
-    ("Ramstein", "DEU"),
-    ("Incirlik", "TUR"),
-    ("Al Udeid", "QAT"),
-    ("Kadena", "JPN"),
-    ("Misawa", "JPN"),
-    ("Iwakuni", "JPN"),
-    ("Camp Humphreys", "KOR"),
-    ("Osan", "KOR"),
-    ("Diego Garcia", "GBR"),
+    ("Zhanjiang", "CHN"), ("Qingdao", "CHN"), ("Ningbo", "CHN"), ("Sanya", "CHN"),
+    ("Yulin", "CHN"), ("Dalian", "CHN"), ("Vladivostok", "RUS"), ("Sevastopol", "UKR"),
+    ("Severomorsk", "RUS"), ("Murmansk", "RUS"), ("Novorossiysk", "RUS"), ("Baltiysk", "RUS"),
+    ("Kronstadt", "RUS"), ("Petropavlovsk-Kamchatsky", "RUS"), ("Vilyuchinsk", "RUS"),
+    ("Tartus", "SYR"), ("Latakia", "SYR"), ("Hmeimim", "SYR"), ("Djibouti", "DJI"),
+    ("Yokosuka", "JPN"), ("Sasebo", "JPN"), ("Kure", "JPN"), ("Maizuru", "JPN"),
+    ("Busan", "KOR"), ("Jinhae", "KOR"), ("Pyeongtaek", "KOR"), ("Pearl Harbor", "USA"),
+    ("San Diego", "USA"), ("Norfolk", "USA"), ("Rota", "ESP"), ("Souda Bay", "GRC"),
+    ("Duqm", "OMN"), ("Gwadar", "PAK"), ("Hambantota", "LKA"), ("Ream", "KHM"),
+    ("Chabahar", "IRN"), ("Bandar Abbas", "IRN"), ("Hodeidah", "YEM"), ("Port Sudan", "SDN"),
+    ("Berbera", "SOM"), ("Darwin", "AUS"), ("Apra Harbor", "USA"), ("Changi", "SGP"),
+    ("Wilhelmshaven", "DEU"), ("Toulon", "FRA"), ("Brest", "FRA"), ("Portsmouth", "GBR"),
+    ("Faslane", "GBR"), ("Taranto", "ITA"), ("Gdynia", "POL"), ("Karlskrona", "SWE"),
+    ("Odesa", "UKR"), ("Odessa", "UKR"), ("Mykolaiv", "UKR"), ("Kerch", "UKR"),
+    ("Feodosia", "UKR"), ("Mariupol", "UKR"), ("Kaohsiung", "TWN"), ("Keelung", "TWN"),
+    ("Hualien", "TWN"), ("Zuoying", "TWN"), ("Sinpo", "PRK"), ("Nampo", "PRK"),
+    ("Rason", "PRK"), ("Vostochny", "RUS"), ("Ramstein", "DEU"), ("Incirlik", "TUR"),
+    ("Al Udeid", "QAT"), ("Kadena", "JPN"), ("Misawa", "JPN"), ("Iwakuni", "JPN"),
+    ("Camp Humphreys", "KOR"), ("Osan", "KOR"), ("Diego Garcia", "GBR"),
 )
+# fmt: on
 
 _WORD_BEFORE = r"(?<!\w)"
 _WORD_AFTER = r"(?!\w)"
+# A sea or ocean name right before one of these words names a force, not a place.
+_FORCE_AFTER = re.compile(r"\s+(?:Fleet|Flotilla|Squadron|Command|Theat(?:er|re))\b")
 
 
 @dataclass(frozen=True, slots=True)
@@ -292,21 +134,33 @@ class Gazetteer:
             return None
         return PlaceSpan(0, len(phrase), phrase, place.name, place.kind, place.country)
 
+    def _next(self, text: str, pos: int) -> re.Match[str] | None:
+        match = self._pattern.search(text, pos)
+        if match is not None and match.group().lower().startswith("the "):
+            # "the Gulf of Oman": a longer name right after "the" beats the "the ..." alias
+            inner = self._pattern.match(text, match.start() + 4)
+            if inner is not None and inner.end() > match.end():
+                return inner
+        return match
+
     def find(self, text: str) -> list[PlaceSpan]:
+        """Gazetteer places in ``text``, leftmost-longest, sorted by start."""
         spans: list[PlaceSpan] = []
-        for match in self._pattern.finditer(text):
+        match = self._next(text, 0)
+        while match is not None:
             surface = match.group()
             if match.group("exact") is not None:
-                place = self._exact[normalise_surface(surface)]
+                place: _Place | None = self._exact[normalise_surface(surface)]
             else:
-                if surface.islower():
-                    continue  # gazetteer names are proper nouns: "arctic" weather is no place
-                place = self._by_key[normalise_key(surface)]
-            spans.append(
-                PlaceSpan(
-                    match.start(), match.end(), surface, place.name, place.kind, place.country
+                # gazetteer names are proper nouns: "arctic" weather is no place
+                place = None if surface.islower() else self._by_key[normalise_key(surface)]
+            if place is not None and not _FORCE_AFTER.match(text, match.end()):
+                spans.append(
+                    PlaceSpan(
+                        match.start(), match.end(), surface, place.name, place.kind, place.country
+                    )
                 )
-            )
+            match = self._next(text, max(match.end(), match.start() + 1))
         return spans
 
 

@@ -4,6 +4,7 @@ from __future__ import annotations
 
 from collections.abc import Sequence
 
+from whimbrel.ontology import Modality
 from whimbrel.records import Event, Mention
 
 
@@ -13,6 +14,12 @@ def _dates_compatible(a: str | None, b: str | None) -> bool:
 
 def _names_compatible(a: str | None, b: str | None) -> bool:
     return a is None or b is None or a.lower() == b.lower()
+
+
+def _modalities_compatible(a: Modality, b: Modality) -> bool:
+    """Same modality, or an event reported as under way and also in the future tense ("began
+    on Monday ... will last five days"): one event, which has happened."""
+    return a == b or {a, b} == {Modality.ASSERTED, Modality.PLANNED}
 
 
 def _informativeness(m: Mention) -> tuple[int, int]:
@@ -27,12 +34,11 @@ def merge_mentions(mentions: Sequence[Mention]) -> list[Event]:
     for mention in mentions:
         for group in groups:
             first = group[0]
-            if (first.type, first.actors, first.target, first.modality) != (
+            if (first.type, first.actors, first.target) != (
                 mention.type,
                 mention.actors,
                 mention.target,
-                mention.modality,
-            ):
+            ) or not _modalities_compatible(first.modality, mention.modality):
                 continue
             if all(
                 _dates_compatible(m.date, mention.date) and _names_compatible(m.name, mention.name)
@@ -46,14 +52,19 @@ def merge_mentions(mentions: Sequence[Mention]) -> list[Event]:
 
 
 def _to_event(group: Sequence[Mention]) -> Event:
-    best = max(group, key=_informativeness)
+    modality = (
+        Modality.ASSERTED
+        if any(m.modality is Modality.ASSERTED for m in group)
+        else group[0].modality
+    )
+    best = max((m for m in group if m.modality is modality), key=_informativeness)
     dates = [m.date for m in group if m.date]
     return Event(
         doc_id=best.doc_id,
         type=best.type,
         actors=best.actors,
         target=best.target,
-        modality=best.modality,
+        modality=modality,
         evidence=best.evidence,
         trigger=best.trigger,
         extractor=best.extractor,

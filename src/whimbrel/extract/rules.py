@@ -250,7 +250,22 @@ def extract_sentence(sent: SentenceInput) -> list[Draft]:
             continue
         seen.add(key)
         drafts.append(draft)
-    return drafts
+    return _drop_subsumed(drafts)
+
+
+def _drop_subsumed(drafts: list[Draft]) -> list[Draft]:
+    """ "Japan scrambled jets to intercept Russian bombers": one deployment, with its target;
+    a draft whose target is a strict subset of a same-sentence twin's is dropped."""
+    return [
+        d
+        for d in drafts
+        if not any(
+            o is not d
+            and (o.type, o.actors, o.modality) == (d.type, d.actors, d.modality)
+            and set(d.target) < set(o.target)
+            for o in drafts
+        )
+    ]
 
 
 # --- triggers ----------------------------------------------------------------------------
@@ -425,7 +440,7 @@ def _first_conjunct(token: Token) -> Token:
     return token
 
 
-_LOCATIVE_PREPS = frozenset({"in", "at", "near", "from", "over", "into", "across", "off", "of"})
+_LOCATIVE_PREPS = frozenset({"in", "at", "near", "from", "over", "into", "across", "off"})
 
 
 def _behind_locative(a: Token, x: Token) -> bool:
@@ -433,11 +448,7 @@ def _behind_locative(a: Token, x: Token) -> bool:
     Manila]", "troops [from] the US" — a place or origin, not a participant."""
     current = a
     while current.i != x.i and current.head.i != current.i:
-        if (
-            current.dep_ == "prep"
-            and current.lower_ in _LOCATIVE_PREPS
-            and not (current.lower_ == "of" and current.head.lemma_.lower() in lx.FORCE_WORDS)
-        ):
+        if current.dep_ == "prep" and current.lower_ in _LOCATIVE_PREPS:
             return True
         current = current.head
     return False

@@ -16,6 +16,12 @@ def _names_compatible(a: str | None, b: str | None) -> bool:
     return a is None or b is None or a.lower() == b.lower()
 
 
+def _targets_compatible(a: tuple[str, ...], b: tuple[str, ...]) -> bool:
+    """Equal, or one mention leaves the target unsaid ("Japan scrambled jets" and "Japan
+    scrambled jets to intercept Chinese bombers")."""
+    return a == b or not a or not b
+
+
 def _modalities_compatible(a: Modality, b: Modality) -> bool:
     """Same modality, or an event reported as under way and also in the future tense ("began
     on Monday ... will last five days"): one event, which has happened."""
@@ -34,11 +40,11 @@ def merge_mentions(mentions: Sequence[Mention]) -> list[Event]:
     for mention in mentions:
         for group in groups:
             first = group[0]
-            if (first.type, first.actors, first.target) != (
-                mention.type,
-                mention.actors,
-                mention.target,
-            ) or not _modalities_compatible(first.modality, mention.modality):
+            if (
+                (first.type, first.actors) != (mention.type, mention.actors)
+                or not _targets_compatible(first.target, mention.target)
+                or not _modalities_compatible(first.modality, mention.modality)
+            ):
                 continue
             if all(
                 _dates_compatible(m.date, mention.date) and _names_compatible(m.name, mention.name)
@@ -63,7 +69,7 @@ def _to_event(group: Sequence[Mention]) -> Event:
         doc_id=best.doc_id,
         type=best.type,
         actors=best.actors,
-        target=best.target,
+        target=max((m.target for m in group), key=len),
         modality=modality,
         evidence=best.evidence,
         trigger=best.trigger,

@@ -642,9 +642,32 @@ def _path_up(token: Token, limit: int = 6) -> list[Token]:
     return path
 
 
-def modality_of(trigger: Token, sent: SentenceInput) -> Modality:
-    """Modality from the cues that govern the trigger's own clause (not the whole sentence)."""
+_SIMULATION_CUES = frozenset(
+    {"scenario", "simulation", "tabletop", "hypothetical", "hypothetically", "wargame"}
+)
+
+
+def _simulated_sentence(trigger: Token) -> bool:
+    """A sentence that describes a scenario, simulation or war game: the moves in it are
+    not real, whatever their tense ("In that scenario, China blockaded Taiwan")."""
+    tokens = list(trigger.sent)
+    for k, tok in enumerate(tokens):
+        lemma = tok.lemma_.lower()
+        if lemma in _SIMULATION_CUES:
+            return True
+        if lemma == "game" and k > 0 and tokens[k - 1].lower_ in {"war", "war-"}:
+            return True
+    return False
+
+
+def modality_of(trigger: Token, sent: SentenceInput, etype: EventType | None = None) -> Modality:
+    """Modality from the cues that govern the trigger's own clause (not the whole sentence).
+
+    Exceptions that widen the scope: a document about a war game or simulation, and, for
+    everything but the exercise itself, a sentence describing a scenario."""
     if sent.speculative_document:
+        return Modality.HYPOTHETICAL
+    if etype is not E.EXERCISE and _simulated_sentence(trigger):
         return Modality.HYPOTHETICAL
     path = _path_up(trigger)
     negated = hypothetical = planned = False
@@ -808,7 +831,7 @@ def _build(
         return None
     if etype in {E.MEETING, E.AGREEMENT} and len(actors) < 2 and not (set(actors) & ALLIANCES):
         return None
-    modality = modality_of(trigger, sent)
+    modality = modality_of(trigger, sent, etype)
     date = _nearest(sent.dates, trigger)
     place = _location(sent, trigger)
     return Draft(
@@ -828,24 +851,24 @@ def _build(
 
 
 def _location(sent: SentenceInput, trigger: Token) -> str | None:
-    """A place tag reached through a locative preposition, else the nearest place tag."""
-    best: Tag | None = None
+    """A place reached through a locative preposition ("in", "near", "off" ...); failing
+    that, a sea, strait or region named in the sentence. A city or capital needs the
+    preposition: "Washington said" is an actor, not a place."""
+    fallback: Tag | None = None
     for tag in sent.places:
         span = sent.doc.char_span(tag.start, tag.end, alignment_mode="expand")
         if span is None:
             continue
         head = span.root.head
-        if span.root.dep_ == "pobj" and head.lower_ in {
-            "in",
-            "at",
-            "near",
-            "off",
-            "over",
-            "across",
-            "throughout",
-            "into",
-        }:
+        if span.root.dep_ == "pobj" and head.lower_ in _LOCATIVE_PLACE_PREPS:
             return tag.value
-        if best is None:
-            best = tag
-    return best.value if best is not None else None
+        if fallback is None and tag.kind not in {"city", "port", "capital"} and not any(
+            a.start < tag.end and tag.start < a.end for a in sent.actors
+        ):
+            fallback = tag
+    return fallback.value if fallback is not None else None
+
+
+_LOCATIVE_PLACE_PREPS = frozenset(
+    {"in", "at", "near", "off", "over", "across", "throughout", "into", "around", "inside"}
+)

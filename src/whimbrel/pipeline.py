@@ -113,6 +113,7 @@ class _Prepared:
     places: tuple[Tag, ...]
     dates: tuple[Tag, ...]
     speculative: bool
+    document_actors: frozenset[str]
 
 
 class Pipeline:
@@ -163,7 +164,7 @@ class Pipeline:
         for article in articles:
             try:
                 prepared.append(self._prepare(article))
-            except (WhimbrelError, ValueError, RecursionError) as exc:
+            except Exception as exc:  # one bad document never stops the batch
                 prepared.append(_reject(article, "prepare", exc))
         texts: list[str] = []
         for prep in prepared:
@@ -179,7 +180,7 @@ class Pipeline:
             parsed = [next(docs) for _ in prep.candidates]
             try:
                 yield article, self._extract(prep, parsed)
-            except (WhimbrelError, ValueError, IndexError, RecursionError) as exc:
+            except Exception as exc:  # one bad document never stops the batch
                 yield article, _reject(article, "extract", exc)
 
     def _prepare(self, article: Article) -> _Prepared:
@@ -221,7 +222,14 @@ class Pipeline:
             candidates.append((index, tags))
         speculative = len(_SPECULATIVE_DOC_RE.findall(text)) >= _SPECULATIVE_DOC_MIN_CUES
         return _Prepared(
-            article, repaired, sentences, tuple(candidates), places, dates, speculative
+            article,
+            repaired,
+            sentences,
+            tuple(candidates),
+            places,
+            dates,
+            speculative,
+            frozenset(code for tag in actor_tags for code in tag.value.split("+")),
         )
 
     def _extract(self, prep: _Prepared, parsed: Sequence[Any]) -> tuple[Event, ...]:
@@ -239,6 +247,7 @@ class Pipeline:
                     _shift(t, start) for t in prep.dates if start <= t.start and t.end <= limit
                 ),
                 speculative_document=prep.speculative,
+                document_actors=prep.document_actors,
             )
             o_start, o_end = prep.repaired.original_span(start, end)
             evidence = Span(prep.article.text[o_start:o_end], o_start, o_end)
@@ -288,7 +297,7 @@ def _group_tags(sentence: str, offset: int, seen: Counter[str]) -> list[Tag]:
 
 def _reject(article: Article, stage: str, exc: Exception) -> Rejection:
     code = exc.code if isinstance(exc, WhimbrelError) else "W-EXTRACT-001"
-    log.warning("document %s rejected at %s: %s", article.doc_id, stage, exc)
+    log.warning("document %s rejected at %s: %s", article.doc_id, stage, exc, exc_info=exc)
     return Rejection(
         source=article.source or article.doc_id,
         stage=stage,

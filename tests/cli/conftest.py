@@ -28,7 +28,7 @@ CORPUS_JSONL = (
     "other's soil.\"}\n"
     '{"doc_id": "c-drill", "published": "2025-07-15", "text": "Russian and Chinese warships '
     "began a joint naval exercise in the Sea of Japan on Monday, the defence ministry said. "
-    'The navies of China and Russia will stage another joint drill in the East China Sea in '
+    "The navies of China and Russia will stage another joint drill in the East China Sea in "
     '2026."}\n'
     '{"doc_id": "c-aid", "published": "2023-02-10", "text": "Germany delivered two more air '
     'defence systems to Ukraine on Thursday, officials in Berlin said."}\n'

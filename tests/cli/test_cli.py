@@ -277,7 +277,8 @@ def test_ingest_rejection_gives_exit_3_and_is_listed(
     rows = json.loads(listed.stdout)
     assert [(Path(r["source"]).name, r["code"]) for r in rows] == [("empty.txt", "W-INGEST-002")]
     as_csv = _ok(runner.invoke(main, ["events", "--db", db, "--rejections", "--format", "csv"]))
-    assert list(csv.DictReader(io.StringIO(as_csv.stdout)))[0]["code"] == "W-INGEST-002"
+    codes = [row["code"] for row in csv.DictReader(io.StringIO(as_csv.stdout))]
+    assert codes == ["W-INGEST-002"]
     as_table = _ok(runner.invoke(main, ["events", "--db", db, "--rejections"]))
     assert "W-INGEST-002" in as_table.stdout
 
@@ -285,3 +286,294 @@ def test_ingest_rejection_gives_exit_3_and_is_listed(
 # --- events ------------------------------------------------------------------------------
 
 
+EventKey = tuple[str, str, str]
+AID_KEY = ("c-aid", "MILITARY_AID", "asserted")
+AGREE_KEY = ("c-agree", "AGREEMENT", "asserted")
+DRILL_KEY = ("c-drill", "EXERCISE", "asserted")
+PLANNED_KEY = ("c-drill", "EXERCISE", "planned")
+
+
+@pytest.mark.parametrize(
+    ("args", "expected"),
+    [
+        ([], {AID_KEY, AGREE_KEY, DRILL_KEY, PLANNED_KEY}),
+        (["--type", "EXERCISE"], {DRILL_KEY, PLANNED_KEY}),
+        (["--type", "agreement"], {AGREE_KEY}),
+        (["--actor", "UKR"], {AID_KEY}),  # a target counts
+        (["--actor", "chn"], {DRILL_KEY, PLANNED_KEY}),
+        (["--since", "2025"], {DRILL_KEY, PLANNED_KEY}),
+        (["--until", "2024"], {AID_KEY, AGREE_KEY}),
+        (["--since", "2024-01", "--until", "2025-06"], {AGREE_KEY}),
+        (["--modality", "planned"], {PLANNED_KEY}),
+        (["--type", "EXERCISE", "--modality", "asserted"], {DRILL_KEY}),
+        (["--actor", "NATO"], set()),
+    ],
+)
+def test_events_filters_select_the_right_events(
+    runner: CliRunner, stored_corpus: tuple[Path, Path], args: list[str], expected: set[EventKey]
+) -> None:
+    db, _corpus = stored_corpus
+    result = _ok(runner.invoke(main, ["events", "--db", str(db), "--format", "json", *args]))
+    rows = json.loads(result.stdout)
+    assert {(r["doc_id"], r["type"], r["modality"]) for r in rows} == expected
+
+
+def test_events_limit_caps_the_rows(runner: CliRunner, stored_corpus: tuple[Path, Path]) -> None:
+    db, _corpus = stored_corpus
+    result = _ok(
+        runner.invoke(main, ["events", "--db", str(db), "--limit", "1", "--format", "jsonl"])
+    )
+    rows = _parse_events(result.stdout, "jsonl")
+    assert len(rows) == 1
+    assert (rows[0]["doc_id"], rows[0]["type"], rows[0]["modality"]) == AID_KEY  # oldest first
+
+
+@pytest.mark.parametrize("fmt", ["json", "jsonl", "csv"])
+def test_events_formats_keep_exact_evidence(
+    runner: CliRunner, stored_corpus: tuple[Path, Path], fmt: str
+) -> None:
+    db, corpus = stored_corpus
+    result = _ok(runner.invoke(main, ["events", "--db", str(db), "--format", fmt]))
+    rows = _parse_events(result.stdout, fmt)
+    assert {DRILL, PLANNED_DRILL, AID, AGREE} <= _facts(rows)
+    _assert_evidence_offsets(rows, _originals(corpus))
+
+
+def test_events_table_shows_a_title_and_rows(
+    runner: CliRunner, stored_corpus: tuple[Path, Path]
+) -> None:
+    db, _corpus = stored_corpus
+    result = _ok(runner.invoke(main, ["events", "--db", str(db), "--type", "EXERCISE"]))
+    assert "2 events" in result.stdout
+    assert "Sea of Japan" in result.stdout
+
+
+def test_events_rejections_of_a_clean_store_is_empty(
+    runner: CliRunner, stored_corpus: tuple[Path, Path]
+) -> None:
+    db, _corpus = stored_corpus
+    result = _ok(
+        runner.invoke(main, ["events", "--db", str(db), "--rejections", "--format", "json"])
+    )
+    assert json.loads(result.stdout) == []
+
+
+@pytest.mark.parametrize(
+    "args",
+    [["--type", "PARADE"], ["--since", "last week"], ["--limit", "-1"], ["--modality", "maybe"]],
+)
+def test_events_bad_filter_is_a_usage_error(
+    runner: CliRunner, stored_corpus: tuple[Path, Path], args: list[str]
+) -> None:
+    db, _corpus = stored_corpus
+    result = runner.invoke(main, ["events", "--db", str(db), *args])
+    assert result.exit_code == 2, (result.stdout, result.stderr)
+    assert "Traceback" not in result.stderr
+
+
+def test_events_missing_db_is_one_line_exit_1(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(main, ["events", "--db", str(tmp_path / "absent.duckdb")])
+    _one_error_line(result, "error [")
+    assert "absent.duckdb" in result.stderr
+    assert not (tmp_path / "absent.duckdb").exists()
+
+
+def test_debug_shows_the_traceback(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(main, ["--debug", "events", "--db", str(tmp_path / "absent.duckdb")])
+    assert result.exit_code == 1
+    assert "Traceback (most recent call last)" in result.stderr
+    assert result.stderr.strip().splitlines()[-1].startswith("error [")
+
+
+# --- eval --------------------------------------------------------------------------------
+
+
+def test_eval_prints_a_score_table(runner: CliRunner) -> None:
+    result = _ok(runner.invoke(main, ["eval", str(MINI_GOLD)]))
+    for label in ("overall", "asserted", "speculation leak", "date accuracy"):
+        assert label in result.stdout
+
+
+def test_eval_json_has_the_scorer_keys(runner: CliRunner) -> None:
+    result = _ok(runner.invoke(main, ["eval", str(MINI_GOLD), "--json"]))
+    report = json.loads(result.stdout)
+    keys = {"docs", "primary_prf", "asserted_prf", "speculation_leak", "attr_acc", "per_type_prf"}
+    assert keys <= set(report)
+    n_gold_docs = sum(1 for line in MINI_GOLD.read_text(encoding="utf-8").splitlines() if line)
+    assert report["docs"] == n_gold_docs
+    assert len(report["primary_prf"]) == 3
+    assert all(0.0 <= value <= 1.0 for value in report["primary_prf"])
+
+
+def test_eval_predictions_file_holds_event_rows(runner: CliRunner, tmp_path: Path) -> None:
+    predictions = tmp_path / "pred.jsonl"
+    _ok(runner.invoke(main, ["eval", str(MINI_GOLD), "--predictions", str(predictions)]))
+    rows = [json.loads(line) for line in predictions.read_text(encoding="utf-8").splitlines()]
+    gold = {
+        json.loads(line)["doc_id"]: json.loads(line)["text"]
+        for line in MINI_GOLD.read_text(encoding="utf-8").splitlines()
+        if line.strip()
+    }
+    assert rows
+    assert all(set(row) == ONE_EVENT_KEYS for row in rows)
+    _assert_evidence_offsets(rows, gold)
+
+
+@pytest.mark.skipif(not REFERENCE_SCORER.is_file(), reason="shared score.py is not present")
+def test_eval_json_equals_the_reference_scorer(runner: CliRunner, tmp_path: Path) -> None:
+    predictions = tmp_path / "pred.jsonl"
+    ours = _ok(
+        runner.invoke(main, ["eval", str(MINI_GOLD), "--json", "--predictions", str(predictions)])
+    )
+    reference = subprocess.run(
+        [sys.executable, str(REFERENCE_SCORER), str(MINI_GOLD), str(predictions), "--json"],
+        capture_output=True,
+        text=True,
+        check=True,
+        timeout=120,
+    )
+    assert json.loads(ours.stdout) == json.loads(reference.stdout)
+
+
+def test_eval_missing_gold_is_a_usage_error(runner: CliRunner, tmp_path: Path) -> None:
+    result = runner.invoke(main, ["eval", str(tmp_path / "nope.jsonl")])
+    assert result.exit_code == 2
+
+
+def test_eval_bad_gold_is_one_line_exit_1(runner: CliRunner, tmp_path: Path) -> None:
+    gold = tmp_path / "gold.jsonl"
+    gold.write_text("this is not json\n", encoding="utf-8")
+    _one_error_line(runner.invoke(main, ["eval", str(gold)]), "error [W-EVAL-001]")
+
+
+# --- demo --------------------------------------------------------------------------------
+
+
+def test_demo_writes_the_store_and_prints_events_and_summary(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    db = tmp_path / "demo.duckdb"
+    result = _ok(runner.invoke(main, ["demo", "--db", str(db)]))
+    n_samples = len(load_samples())
+    assert f"Ingested {n_samples} sample articles" in result.stdout
+    assert re.search(r"\b\d+ events\b", result.stdout)
+    assert "Events per type and year" in result.stdout
+    assert "EXERCISE" in result.stdout
+    with Store(db, read_only=True) as store:
+        assert store.counts()["articles"] == n_samples
+        assert store.counts()["events"] > 0
+
+
+def test_demo_replaces_an_existing_store(runner: CliRunner, tmp_path: Path) -> None:
+    db = tmp_path / "demo.duckdb"
+    _ok(runner.invoke(main, ["demo", "--db", str(db)]))
+    with Store(db, read_only=True) as store:
+        first = store.counts()
+    _ok(runner.invoke(main, ["demo", "--db", str(db)]))
+    with Store(db, read_only=True) as store:
+        assert store.counts() == first
+
+
+def test_demo_default_db_is_in_the_working_folder(runner: CliRunner, tmp_path: Path) -> None:
+    _ok(runner.invoke(main, ["demo"]))
+    assert (tmp_path / "whimbrel-demo.duckdb").is_file()
+
+
+# --- config and global options -----------------------------------------------------------
+
+
+def test_config_show_prints_every_section(runner: CliRunner) -> None:
+    result = _ok(runner.invoke(main, ["config", "show"]))
+    for section in ("[ingest]", "[annotate]", "[extract]", "[store]"):
+        assert section in result.stdout
+    assert "max_bytes = 5000000" in result.stdout
+
+
+def test_config_show_reflects_set(runner: CliRunner) -> None:
+    result = _ok(runner.invoke(main, ["--set", "ingest.max_bytes=123", "config", "show"]))
+    assert "max_bytes = 123\n" in result.stdout
+
+
+def test_config_show_reflects_the_environment(runner: CliRunner) -> None:
+    result = _ok(runner.invoke(main, ["config", "show"], env={"WHIMBREL_INGEST__MAX_BYTES": "77"}))
+    assert "max_bytes = 77\n" in result.stdout
+
+
+def test_config_set_wins_over_environment_and_file(runner: CliRunner, tmp_path: Path) -> None:
+    config_file = tmp_path / "mine.toml"
+    config_file.write_text("[ingest]\nmax_bytes = 11\n\n[store]\nbatch_size = 9\n")
+    result = _ok(
+        runner.invoke(
+            main,
+            ["--config", str(config_file), "--set", "ingest.max_bytes=33", "config", "show"],
+            env={"WHIMBREL_INGEST__MAX_BYTES": "22"},
+        )
+    )
+    assert "max_bytes = 33\n" in result.stdout
+    assert "batch_size = 9\n" in result.stdout
+
+
+@pytest.mark.parametrize(
+    "args",
+    [
+        ["--set", "nosuch.key=1"],
+        ["--set", "ingest.max_bytes=lots"],
+        ["--set", "no-dot-here"],
+    ],
+)
+def test_config_bad_setting_is_one_line_exit_1(runner: CliRunner, args: list[str]) -> None:
+    _one_error_line(runner.invoke(main, [*args, "config", "show"]), "error [W-CONFIG-001]")
+
+
+def test_config_unknown_env_key_is_one_line_exit_1(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["config", "show"], env={"WHIMBREL_INGEST__NOSUCH": "1"})
+    _one_error_line(result, "error [W-CONFIG-001]")
+
+
+def test_config_unreadable_file_is_one_line_exit_1(runner: CliRunner, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.toml"
+    bad.write_text("[ingest\nmax_bytes = ", encoding="utf-8")
+    result = runner.invoke(main, ["--config", str(bad), "config", "show"])
+    _one_error_line(result, "error [W-CONFIG-001]")
+
+
+def test_config_debug_shows_the_traceback(runner: CliRunner) -> None:
+    result = runner.invoke(main, ["--debug", "--set", "nosuch.key=1", "config", "show"])
+    assert result.exit_code == 1
+    assert "Traceback (most recent call last)" in result.stderr
+
+
+def test_set_max_bytes_applies_to_ingest(
+    runner: CliRunner, drill_txt: Path, tmp_path: Path
+) -> None:
+    db = str(tmp_path / "store.duckdb")
+    result = runner.invoke(
+        main, ["--set", "ingest.max_bytes=20", "ingest", str(drill_txt), "--db", db]
+    )
+    assert result.exit_code == 3
+    assert "W-INGEST-004" in result.stderr
+
+
+@pytest.mark.parametrize("command", ["extract", "ingest", "events", "eval", "demo", "config"])
+def test_cli_help_for_every_command(runner: CliRunner, command: str) -> None:
+    result = _ok(runner.invoke(main, [command, "--help"]))
+    assert "Usage:" in result.stdout
+
+
+def test_cli_version_option(runner: CliRunner) -> None:
+    result = _ok(runner.invoke(main, ["--version"]))
+    assert whimbrel.__version__ in result.stdout
+
+
+def test_cli_python_m_whimbrel_version() -> None:
+    env = {k: v for k, v in os.environ.items() if not k.startswith("WHIMBREL_")}
+    done = subprocess.run(
+        [sys.executable, "-m", "whimbrel", "--version"],
+        capture_output=True,
+        text=True,
+        check=False,
+        timeout=120,
+        env=env,
+    )
+    assert done.returncode == 0, done.stderr
+    assert done.stdout.strip() == f"whimbrel, version {whimbrel.__version__}"

@@ -47,6 +47,11 @@ NOUN_TRIGGERS: dict[str, EventType] = {
     "war": E.ATTACK,
     "clash": E.ATTACK,
     "blockade": E.ATTACK,
+    "battle": E.ATTACK,
+    "skirmish": E.ATTACK,
+    "hostility": E.ATTACK,
+    "aggression": E.ATTACK,
+    "presence": E.DEPLOYMENT,
     "sanction": E.SANCTION,
     "embargo": E.SANCTION,
     "expulsion": E.SANCTION,
@@ -77,6 +82,8 @@ VERB_TRIGGERS: dict[str, EventType] = {
     "scramble": E.DEPLOYMENT,
     "intercept": E.DEPLOYMENT,
     "shadow": E.DEPLOYMENT,
+    "chase": E.DEPLOYMENT,
+    "arrive": E.DEPLOYMENT,
     "mobilise": E.DEPLOYMENT,
     "mobilize": E.DEPLOYMENT,
     "threaten": E.THREAT,
@@ -89,6 +96,9 @@ VERB_TRIGGERS: dict[str, EventType] = {
     "ram": E.ATTACK,
     "seize": E.ATTACK,
     "blockade": E.ATTACK,
+    "target": E.ATTACK,
+    "shoot": E.ATTACK,
+    "spray": E.ATTACK,
     "sanction": E.SANCTION,
     "expel": E.SANCTION,
     "embargo": E.SANCTION,
@@ -324,3 +334,48 @@ NEGATION_WORDS = frozenset(
     }
 )
 WAR_GAME_WORDS = frozenset({"war game", "wargame", "war-game", "tabletop", "simulation"})
+
+# Words that make a warning a threat of force or coercion rather than advice.
+THREAT_CONTENT = frozenset(
+    [
+        "consequence",
+        "consequences",
+        "response",
+        "respond",
+        "retaliate",
+        "retaliation",
+        "retaliatory",
+        "action",
+        "force",
+        "fire",
+        "war",
+        "strike",
+        "strikes",
+        "attack",
+        "sanction",
+        "sanctions",
+        "countermeasure",
+        "countermeasures",
+        "measure",
+        "measures",
+        "price",
+        "destroy",
+        "destruction",
+        "annihilate",
+        "punish",
+        "punishment",
+        "merciless",
+        "resolute",
+        "decisive",
+        "crush",
+        "military",
+        "nuclear",
+    ]
+)
+
+# Verbs of shooting are attacks only when aimed at someone ("fired at", "shot ... at").
+AIMED_PREPS = frozenset({"at", "on", "upon", "into", "toward", "towards"})
+
+# Wars so widely known that an agent-less mention names its attacker: "the invasion of
+# Ukraine" is Russia's. Used only when the attacker is named in the same document.
+KNOWN_AGGRESSORS: dict[str, str] = {"UKR": "RUS"}

@@ -226,6 +226,7 @@ class SentenceInput:
     places: tuple[Tag, ...]
     dates: tuple[Tag, ...]
     speculative_document: bool = False
+    document_actors: frozenset[str] = frozenset()
 
 
 def extract_sentence(sent: SentenceInput) -> list[Draft]:
@@ -284,6 +285,10 @@ def _trigger_type(token: Token) -> tuple[EventType | None, str]:
             return None, ""  # war games are simulations unless run by a military (below)
         return None, ""
     if token.pos_ == "VERB":
+        if lemma in {"fire", "shoot"} and any(
+            c.dep_ == "prep" and c.lower_ in lx.AIMED_PREPS for c in token.children
+        ):
+            return E.ATTACK, "fire"
         if lemma in lx.LAUNCH_VERBS and _has_object_in(token, lx.LAUNCH_OBJECTS):
             return E.EXERCISE, "launch"
         etype = lx.VERB_TRIGGERS.get(lemma)
@@ -301,6 +306,8 @@ def _noun_is_trigger(token: Token, etype: EventType, lemma: str) -> bool:
             return False  # "exercise of its right"
         if lemma == "patrol":
             return bool(mods & {"joint", "naval", "air", "bomber", "combined", "strategic"})
+        if lemma in {"maneuver", "manoeuvre"} and token.tag_ == "NN":
+            return bool(mods & {"military", "joint", "naval", "combined", "war"})
         return True
     if etype is E.MILITARY_AID:
         if lemma in {"aid", "assistance"}:
@@ -322,6 +329,8 @@ def _noun_is_trigger(token: Token, etype: EventType, lemma: str) -> bool:
         return True
     if etype is E.THREAT:
         return lemma != "warning" or token.dep_ not in {"compound"}
+    if etype is E.DEPLOYMENT and lemma == "presence":
+        return bool(mods & {"military", "naval", "troop", "force", "forces"})
     return True
 
 
@@ -329,7 +338,7 @@ def _verb_is_trigger(token: Token, etype: EventType, lemma: str) -> bool:
     if etype is E.MILITARY_AID:
         return _has_object_in(token, lx.MILITARY_OBJECTS)
     if etype is E.DEPLOYMENT:
-        if lemma in {"scramble", "intercept", "shadow"}:
+        if lemma in {"scramble", "intercept", "shadow", "chase"}:
             return True
         return _has_object_in(token, lx.FORCE_WORDS) or _subject_in(token, lx.FORCE_WORDS)
     if etype is E.MEETING:
@@ -352,6 +361,12 @@ def _verb_is_trigger(token: Token, etype: EventType, lemma: str) -> bool:
         ) or (any(c.dep_ == "agent" for c in token.children))
     if etype is E.ATTACK and lemma == "shell":
         return bool(token.tag_ != "NN")
+    if etype is E.ATTACK and lemma in {"shoot", "spray", "target"}:
+        return lemma == "target" or any(
+            c.dep_ == "prep" and c.lower_ in lx.AIMED_PREPS for c in token.children
+        )
+    if etype is E.THREAT and lemma == "warn":
+        return _has_object_in(token, lx.THREAT_CONTENT)
     return True
 
 
@@ -517,7 +532,7 @@ def _verb_argument_role(x: Token, dep: str, verb: Token, etype: EventType, rule:
             return "T" if x.lemma_.lower() not in lx.MILITARY_OBJECTS else ""
         if etype is E.MEETING:
             return "A"
-        if etype is E.DEPLOYMENT and rule in {"intercept", "shadow"}:
+        if etype is E.DEPLOYMENT and rule in {"intercept", "shadow", "chase"}:
             return "T"
         return ""
     if dep == "prep":
@@ -623,6 +638,7 @@ _ADJUNCT_PREPS = frozenset(
         "on",
         "under",
         "through",
+        "for",
     }
 )
 
@@ -823,6 +839,12 @@ def _build(
         mods = [tag.value for head, tag in actor_heads if _child_on_path(head, trigger) is not None]
         if len(mods) == 2 and "-" in trigger.doc.text[trigger.idx - 30 : trigger.idx]:
             agents, targets = [mods[0]], [mods[1]]
+    if not agents and etype is E.ATTACK and trigger.pos_ == "NOUN":
+        agents.extend(
+            lx.KNOWN_AGGRESSORS[t]
+            for t in targets
+            if t in lx.KNOWN_AGGRESSORS and lx.KNOWN_AGGRESSORS[t] in sent.document_actors
+        )
     actors = tuple(sorted(set(agents)))
     target = tuple(sorted(set(targets) - set(actors)))
     if not actors:
@@ -862,8 +884,10 @@ def _location(sent: SentenceInput, trigger: Token) -> str | None:
         head = span.root.head
         if span.root.dep_ == "pobj" and head.lower_ in _LOCATIVE_PLACE_PREPS:
             return tag.value
-        if fallback is None and tag.kind not in {"city", "port", "capital"} and not any(
-            a.start < tag.end and tag.start < a.end for a in sent.actors
+        if (
+            fallback is None
+            and tag.kind not in {"city", "port", "capital"}
+            and not any(a.start < tag.end and tag.start < a.end for a in sent.actors)
         ):
             fallback = tag
     return fallback.value if fallback is not None else None

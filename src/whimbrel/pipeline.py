@@ -269,6 +269,7 @@ class Pipeline:
                         name=draft.name,
                         count=draft.count,
                         confidence=draft.confidence,
+                        date_hint=draft.date_hint,
                     )
                 )
         return tuple(merge_mentions(mentions))

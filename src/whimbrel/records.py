@@ -92,6 +92,7 @@ class Mention:
     name: str | None = None
     count: int = 1
     confidence: float = 0.5
+    date_hint: str | None = None  # an unresolved calendar day ("sept 18"), for merging only
 
 
 @dataclass(frozen=True, slots=True)

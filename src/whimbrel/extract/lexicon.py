@@ -333,7 +333,6 @@ NEGATION_WORDS = frozenset(
         "call_off",
     }
 )
-WAR_GAME_WORDS = frozenset({"war game", "wargame", "war-game", "tabletop", "simulation"})
 
 # Words that make a warning a threat of force or coercion rather than advice.
 THREAT_CONTENT = frozenset(

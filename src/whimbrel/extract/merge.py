@@ -47,7 +47,9 @@ def merge_mentions(mentions: Sequence[Mention]) -> list[Event]:
             ):
                 continue
             if all(
-                _dates_compatible(m.date, mention.date) and _names_compatible(m.name, mention.name)
+                _dates_compatible(m.date, mention.date)
+                and _names_compatible(m.name, mention.name)
+                and _names_compatible(m.date_hint, mention.date_hint)
                 for m in group
             ):
                 group.append(mention)

@@ -215,6 +215,7 @@ class Draft:
     name: str | None
     count: int
     confidence: float
+    date_hint: str | None = None
 
 
 @dataclass(frozen=True, slots=True)
@@ -427,6 +428,15 @@ def _clause_verb(token: Token) -> Token | None:
         prep = current.head
         verb = prep.head
         if verb.pos_ == "VERB" and verb.lemma_.lower() in _LIGHT_PREP_VERBS:
+            return verb
+        # "the fleet was put on alert for drills", "ships arrived for exercises": the
+        # subject of an object-less verb takes part in the exercise it is there for.
+        if (
+            prep.lower_ == "for"
+            and verb.pos_ == "VERB"
+            and lx.NOUN_TRIGGERS.get(token.lemma_.lower()) is E.EXERCISE
+            and not any(c.dep_ == "dobj" for c in verb.children)
+        ):
             return verb
     return None
 
@@ -833,8 +843,7 @@ def _build(
                     x.dep_ == "nsubj" and controller.lemma_.lower() not in {"accuse", "blame"}
                 ):
                     agents.extend(tag.value.split("+"))
-    if not agents:
-        agents.extend(_pronoun_antecedent(trigger, verb, actor_heads))
+    agents.extend(_pronoun_antecedent(trigger, verb, actor_heads))
     if etype is E.ATTACK and not targets and len(set(agents)) == 2 and trigger.pos_ == "NOUN":
         mods = [tag.value for head, tag in actor_heads if _child_on_path(head, trigger) is not None]
         if len(mods) == 2 and "-" in trigger.doc.text[trigger.idx - 30 : trigger.idx]:
@@ -869,7 +878,26 @@ def _build(
         name=_name(sent, etype),
         count=_count(trigger),
         confidence=0.7 if trigger.pos_ == "VERB" else 0.6,
+        date_hint=None if date else _calendar_hint(trigger),
     )
+
+
+_CALENDAR_DAY = re.compile(
+    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b"
+    r"|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b",
+    re.IGNORECASE,
+)
+
+
+def _calendar_hint(trigger: Token) -> str | None:
+    """A calendar day named in the sentence but not resolvable to a full date ("on Sept.
+    18" in an undated article): kept so that two launches on different days stay two."""
+    hints = [
+        ent.text.lower().replace(".", "")
+        for ent in trigger.sent.ents
+        if ent.label_ == "DATE" and _CALENDAR_DAY.search(ent.text)
+    ]
+    return min(hints, key=len) if hints else None
 
 
 def _location(sent: SentenceInput, trigger: Token) -> str | None:

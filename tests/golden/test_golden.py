@@ -105,11 +105,7 @@ def test_golden_render_is_deterministic(samples: dict[str, Article]) -> None:
     assert render(pipeline.process([article]).per_doc[article.doc_id]) == first
 
 
-@pytest.mark.xfail(
-    strict=True,
-    reason="known speculation leak: 'In that scenario, China blockaded Taiwan' inside a "
-    "war game is emitted as an asserted ATTACK",
-)
 def test_golden_speculative_sample_asserts_nothing(result: ProcessResult) -> None:
+    """The analysts' piece speculates and recounts a war game: nothing in it happened."""
     asserted = [e for e in result.per_doc["sample-06"] if e.modality == "asserted"]
     assert asserted == []

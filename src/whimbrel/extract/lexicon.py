@@ -154,8 +154,6 @@ MILITARY_OBJECTS = frozenset(
         "patriot",
         "s-400",
         "su-35",
-        "aid",
-        "assistance",
     ]
 )
 
@@ -209,7 +207,6 @@ SECURITY_WORDS = frozenset(
         "air",
         "force",
         "forces",
-        "minister",
         "strategic",
         "arms",
         "weapon",
@@ -233,30 +230,91 @@ SECURITY_WORDS = frozenset(
     ]
 )
 
-# Words that make an exercise/drill/strike etc. non-military (sports, business, data).
-NON_MILITARY_CONTEXT = frozenset(
+# Sport and business vocabulary: a sentence using it is about a match or a market unless it
+# also names at least two military words ("strike", "attack" and "defence" are sport words).
+SPORT_WORDS = frozenset(
     [
-        "fire-drill",
-        "tax",
-        "stock",
-        "share",
-        "shares",
-        "price",
-        "prices",
-        "strike-rate",
-        "union",
-        "unions",
-        "workers",
-        "hunger",
-        "football",
         "match",
+        "matches",
         "goal",
         "goals",
         "striker",
+        "strikers",
         "penalty",
+        "penalties",
         "tournament",
         "league",
         "cup",
+        "championship",
+        "champion",
+        "champions",
+        "coach",
+        "squad",
+        "midfielder",
+        "defender",
+        "goalkeeper",
+        "referee",
+        "fixture",
+        "fixtures",
+        "innings",
+        "wicket",
+        "wickets",
+        "batsman",
+        "bowler",
+        "seed",
+        "seeded",
+        "semi-final",
+        "final",
+        "quarter-final",
+        "olympic",
+        "olympics",
+        "medal",
+        "athlete",
+        "athletes",
+        "rugby",
+        "football",
+        "cricket",
+        "tennis",
+        "shares",
+        "stock",
+        "stocks",
+        "investors",
+        "shareholders",
+    ]
+)
+MILITARY_WORDS = frozenset(
+    [
+        "military",
+        "troops",
+        "troop",
+        "army",
+        "navy",
+        "naval",
+        "soldiers",
+        "soldier",
+        "forces",
+        "warship",
+        "warships",
+        "missile",
+        "missiles",
+        "artillery",
+        "drone",
+        "drones",
+        "tank",
+        "tanks",
+        "fighter",
+        "bomber",
+        "bombers",
+        "weapons",
+        "weapon",
+        "nuclear",
+        "war",
+        "invasion",
+        "defence",
+        "defense",
+        "ministry",
+        "airstrike",
+        "airstrikes",
     ]
 )
 
@@ -378,3 +436,29 @@ AIMED_PREPS = frozenset({"at", "on", "upon", "into", "toward", "towards"})
 # Wars so widely known that an agent-less mention names its attacker: "the invasion of
 # Ukraine" is Russia's. Used only when the attacker is named in the same document.
 KNOWN_AGGRESSORS: dict[str, str] = {"UKR": "RUS"}
+
+# Objects a deal-making verb takes: "strike a deal" is no attack.
+NON_ATTACK_OBJECTS = frozenset(
+    {
+        "deal",
+        "agreement",
+        "accord",
+        "pact",
+        "bargain",
+        "balance",
+        "chord",
+        "note",
+        "tone",
+        "compromise",
+        "partnership",
+        "contract",
+        "alliance",
+        "gold",
+        "oil",
+        "match",
+        "pose",
+    }
+)
+# Nouns that, modified by "military"/"defence"/"security"/"lethal", are military aid.
+AID_NOUNS = frozenset({"aid", "assistance", "support", "package", "help"})
+AID_MODIFIERS = frozenset({"military", "defence", "defense", "security", "lethal", "arms"})

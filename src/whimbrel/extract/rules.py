@@ -234,8 +234,8 @@ def extract_sentence(sent: SentenceInput) -> list[Draft]:
     """All event drafts of one sentence, at most one per trigger token."""
     drafts: list[Draft] = []
     seen: set[tuple[Any, ...]] = set()
-    lowered = sent.doc.text.lower()
-    if any(word in lowered.split() for word in lx.NON_MILITARY_CONTEXT):
+    words = {t.lower_ for t in sent.doc}
+    if words & lx.SPORT_WORDS and len(words & lx.MILITARY_WORDS) < 2:
         return []
     actor_heads = _actor_heads(sent)
     if not actor_heads:
@@ -295,7 +295,7 @@ def _trigger_type(token: Token) -> tuple[EventType | None, str]:
         etype = lx.VERB_TRIGGERS.get(lemma)
         if etype is not None and _verb_is_trigger(token, etype, lemma):
             return etype, lemma
-        if lemma in _RECEIVE_VERBS and _has_object_in(token, lx.MILITARY_OBJECTS):
+        if lemma in _RECEIVE_VERBS and _has_military_object(token):
             return E.MILITARY_AID, "receive"
     return None, ""
 
@@ -313,13 +313,23 @@ def _noun_is_trigger(token: Token, etype: EventType, lemma: str) -> bool:
     if etype is E.MILITARY_AID:
         if lemma in {"aid", "assistance"}:
             return bool(mods & {"military", "defence", "defense", "security", "lethal", "arms"})
-        return bool(mods & lx.MILITARY_OBJECTS) or _has_object_in(token, lx.MILITARY_OBJECTS)
+        return bool(mods & lx.MILITARY_OBJECTS) or _has_military_object(token)
     if etype is E.AGREEMENT:
         return _security_context(token)
     if etype is E.MEETING:
-        return _security_context(token)
+        return _security_context(token) or _official_context(token)
     if etype is E.ATTACK:
-        if lemma == "strike" and mods & {"hunger", "general", "labour", "labor", "rail"}:
+        if lemma == "strike" and mods & {
+            "hunger",
+            "general",
+            "labour",
+            "labor",
+            "rail",
+            "union",
+            "workers",
+            "staff",
+            "pay",
+        }:
             return False
         if lemma in {"war", "offensive", "clash"}:
             return True
@@ -337,15 +347,17 @@ def _noun_is_trigger(token: Token, etype: EventType, lemma: str) -> bool:
 
 def _verb_is_trigger(token: Token, etype: EventType, lemma: str) -> bool:
     if etype is E.MILITARY_AID:
-        return _has_object_in(token, lx.MILITARY_OBJECTS)
+        return _has_military_object(token)
     if etype is E.DEPLOYMENT:
         if lemma in {"scramble", "intercept", "shadow", "chase"}:
             return True
-        return _has_object_in(token, lx.FORCE_WORDS) or _subject_in(token, lx.FORCE_WORDS)
+        if lemma == "arrive":
+            return _subject_in(token, lx.FORCE_WORDS)
+        return _direct_object_in(token, lx.FORCE_WORDS) or _subject_in(token, lx.FORCE_WORDS)
     if etype is E.MEETING:
         if lemma == "host" and _has_object_in(token, lx.NOUN_TRIGGERS):
             return False  # "hosting exercises" is the exercise, not a meeting
-        return _security_context(token)
+        return _security_context(token) or _official_context(token)
     if etype is E.AGREEMENT:
         return _has_object_in(
             token, {"agreement", "pact", "treaty", "accord", "deal", "memorandum"}
@@ -353,6 +365,8 @@ def _verb_is_trigger(token: Token, etype: EventType, lemma: str) -> bool:
     if etype is E.SANCTION and lemma == "expel":
         return _has_object_in(token, {"diplomat", "ambassador", "attache", "envoy", "staff"})
     if etype is E.ATTACK and lemma in {"strike", "attack"} and token.dep_ == "amod":
+        return False
+    if etype is E.ATTACK and _direct_object_in(token, lx.NON_ATTACK_OBJECTS):
         return False
     if etype is E.ATTACK and lemma == "seize":
         return _has_object_in(
@@ -376,6 +390,30 @@ def _security_context(token: Token) -> bool:
     return bool(words & lx.SECURITY_WORDS)
 
 
+_OFFICIAL_WORDS = frozenset(
+    [
+        "president",
+        "leader",
+        "premier",
+        "chancellor",
+        "king",
+        "queen",
+        "prince",
+        "emir",
+        "delegation",
+        "envoy",
+        "ambassador",
+        "diplomat",
+    ]
+)
+
+
+def _official_context(token: Token) -> bool:
+    """Heads of state, envoys and delegations: their meetings are interstate relations
+    (a security topic is then not required, but two states are)."""
+    return any(t.lemma_.lower() in _OFFICIAL_WORDS for t in token.sent)
+
+
 def _has_object_in(token: Token, words: Iterable[str]) -> bool:
     wanted = set(words)
     for child in token.subtree:
@@ -383,6 +421,30 @@ def _has_object_in(token: Token, words: Iterable[str]) -> bool:
             continue
         if child.lemma_.lower() in wanted or child.lower_ in wanted:
             return True
+    return False
+
+
+def _has_military_object(token: Token) -> bool:
+    """Weapons, forces or equipment below ``token``, or aid qualified as military."""
+    for child in token.subtree:
+        if child.i == token.i:
+            continue
+        lemma = child.lemma_.lower()
+        if lemma in lx.MILITARY_OBJECTS or child.lower_ in lx.MILITARY_OBJECTS:
+            return True
+        if lemma in lx.AID_NOUNS and any(c.lower_ in lx.AID_MODIFIERS for c in child.children):
+            return True
+    return False
+
+
+def _direct_object_in(token: Token, words: Iterable[str]) -> bool:
+    """A direct object (or a conjunct of one) of ``token`` among ``words``."""
+    wanted = set(words)
+    for child in token.children:
+        if child.dep_ in {"dobj", "nsubjpass", "attr"}:
+            heads = [child, *(c for c in child.children if c.dep_ == "conj")]
+            if any(h.lemma_.lower() in wanted or h.lower_ in wanted for h in heads):
+                return True
     return False
 
 
@@ -496,8 +558,24 @@ def _role(a: Token, trigger: Token, verb: Token | None, etype: EventType, rule: 
         return ""
     x = _child_on_path(a, verb)
     if x is None:
-        return ""
+        controller = _subject_controller(verb)
+        if controller is None:
+            return ""
+        x = _child_on_path(a, controller)
+        if x is None or x.dep_ != "nsubj" or _behind_locative(a, x):
+            return ""
+        return "" if controller.lemma_.lower() in _NON_AGENT_VERBS else "A"
     return _role_under_verb(x, verb, trigger, etype, rule)
+
+
+def _subject_controller(verb: Token) -> Token | None:
+    """The verb whose subject is also ``verb``'s: "China and Russia plan to [hold] drills",
+    "troops landed and [began] drills". None when ``verb`` has a subject of its own."""
+    if any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
+        return None
+    if verb.dep_ in {"xcomp", "conj"} and verb.head.pos_ in {"VERB", "AUX"}:
+        return verb.head
+    return None
 
 
 def _role_under_trigger(a: Token, x: Token, trigger: Token, etype: EventType, rule: str) -> str:
@@ -861,6 +939,8 @@ def _build(
     if etype in {E.THREAT, E.SANCTION, E.MILITARY_AID, E.ATTACK} and not target:
         return None
     if etype in {E.MEETING, E.AGREEMENT} and len(actors) < 2 and not (set(actors) & ALLIANCES):
+        return None
+    if etype is E.MEETING and not _security_context(trigger) and len(set(actors) - ALLIANCES) < 2:
         return None
     modality = modality_of(trigger, sent, etype)
     date = _nearest(sent.dates, trigger)

@@ -856,11 +856,40 @@ def _inverted_conditional(trigger: Token) -> bool:
 # --- attributes --------------------------------------------------------------------------
 
 
-def _nearest(tags: Sequence[Tag], trigger: Token) -> Tag | None:
-    if not tags:
+def _tag_root(sent: SentenceInput, tag: Tag) -> Token | None:
+    span = sent.doc.char_span(tag.start, tag.end, alignment_mode="expand")
+    return span.root if span is not None and len(span) else None
+
+
+def _attachment(root: Token, trigger: Token, verb: Token | None) -> Token | None:
+    """The dependent of the trigger (or of its clause verb) through which ``root`` hangs
+    from the event, staying inside the event's clause; None when it belongs elsewhere."""
+    for anchor in (trigger, verb):
+        if anchor is None:
+            continue
+        if root.i == anchor.i:
+            return root
+        x = _child_on_path(root, anchor)
+        if x is not None:
+            return x
+    return None
+
+
+def _event_date(sent: SentenceInput, trigger: Token, verb: Token | None) -> Tag | None:
+    """The date of the event itself: a date expression attached to the trigger or its clause
+    verb ("On Monday, X held drills"), not the date of a report or of another clause
+    ("On August 30 it became known that Iran has supplied ...")."""
+    attached = []
+    for tag in sent.dates:
+        root = _tag_root(sent, tag)
+        if root is None:
+            continue
+        x = _attachment(root, trigger, verb)
+        if x is not None and x.dep_ not in {"nsubj", "nsubjpass", "dobj"}:
+            attached.append(tag)
+    if not attached:
         return None
-    pos = trigger.idx
-    return min(tags, key=lambda t: abs(t.start - pos))
+    return min(attached, key=lambda t: abs(t.start - trigger.idx))
 
 
 def _count(trigger: Token) -> int:
@@ -943,8 +972,8 @@ def _build(
     if etype is E.MEETING and not _security_context(trigger) and len(set(actors) - ALLIANCES) < 2:
         return None
     modality = modality_of(trigger, sent, etype)
-    date = _nearest(sent.dates, trigger)
-    place = _location(sent, trigger)
+    date = _event_date(sent, trigger, verb)
+    place = _location(sent, trigger, verb)
     return Draft(
         type=etype,
         actors=actors,
@@ -980,17 +1009,17 @@ def _calendar_hint(trigger: Token) -> str | None:
     return min(hints, key=len) if hints else None
 
 
-def _location(sent: SentenceInput, trigger: Token) -> str | None:
-    """A place reached through a locative preposition ("in", "near", "off" ...); failing
-    that, a sea, strait or region named in the sentence. A city or capital needs the
-    preposition: "Washington said" is an actor, not a place."""
+def _location(sent: SentenceInput, trigger: Token, verb: Token | None) -> str | None:
+    """Where the event happened: a place in a locative phrase attached to the trigger or its
+    clause verb ("drills in the Sea of Japan", "struck targets in Iran"); failing that, a
+    sea, strait or region named elsewhere in the sentence. A city or a country needs the
+    locative phrase: "Washington said" is an actor, not a place."""
     fallback: Tag | None = None
     for tag in sent.places:
-        span = sent.doc.char_span(tag.start, tag.end, alignment_mode="expand")
-        if span is None:
+        root = _tag_root(sent, tag)
+        if root is None:
             continue
-        head = span.root.head
-        if span.root.dep_ == "pobj" and head.lower_ in _LOCATIVE_PLACE_PREPS:
+        if _in_event_locative(root, trigger, verb):
             return tag.value
         if (
             fallback is None
@@ -998,7 +1027,31 @@ def _location(sent: SentenceInput, trigger: Token) -> str | None:
             and not any(a.start < tag.end and tag.start < a.end for a in sent.actors)
         ):
             fallback = tag
-    return fallback.value if fallback is not None else None
+    if fallback is not None:
+        return fallback.value
+    for tag in sent.actors:
+        root = _tag_root(sent, tag)
+        if (
+            tag.kind in {"country", "short"}
+            and root is not None
+            and root.dep_ == "pobj"
+            and _in_event_locative(root, trigger, verb)
+        ):
+            return tag.text
+    return None
+
+
+def _in_event_locative(root: Token, trigger: Token, verb: Token | None) -> bool:
+    x = _attachment(root, trigger, verb)
+    if x is None or x.dep_ != "prep" or x.lower_ not in _LOCATIVE_PLACE_PREPS:
+        return False
+    # the place must head the prepositional object, or sit in a nested locative phrase
+    head = root
+    while head.i != x.i:
+        if head.dep_ not in {"pobj", "prep", "compound", "conj", "appos"}:
+            return False
+        head = head.head
+    return True
 
 
 _LOCATIVE_PLACE_PREPS = frozenset(

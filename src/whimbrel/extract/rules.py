@@ -506,16 +506,18 @@ def _clause_verb(token: Token) -> Token | None:
 _CLAUSE_DEPS = frozenset({"relcl", "advcl", "ccomp", "acl", "xcomp", "parataxis", "csubj"})
 
 
-def _child_on_path(a: Token, anchor: Token, *, cross_clauses: bool = False) -> Token | None:
+def _child_on_path(
+    a: Token, anchor: Token, *, crossable: frozenset[str] = frozenset()
+) -> Token | None:
     """The child of ``anchor`` on the path up from ``a``; None if ``a`` is not below it or
-    (unless ``cross_clauses``) if the path leaves ``a``'s clause on the way."""
+    if the path leaves ``a``'s clause on the way (except through ``crossable`` relations)."""
     current = a
     for _ in range(12):
         if current.head.i == anchor.i and current.i != anchor.i:
             return current
         if current.head.i == current.i:
             return None
-        if not cross_clauses and current.dep_ in _CLAUSE_DEPS:
+        if current.dep_ in _CLAUSE_DEPS and current.dep_ not in crossable:
             return None
         current = current.head
     return None
@@ -869,7 +871,8 @@ def _attachment(root: Token, trigger: Token, verb: Token | None) -> Token | None
             continue
         if root.i == anchor.i:
             return root
-        x = _child_on_path(root, anchor)
+        # a participle describing the event noun belongs to it: "exercise ..., held in March"
+        x = _child_on_path(root, anchor, crossable=frozenset({"acl"}))
         if x is not None:
             return x
     return None

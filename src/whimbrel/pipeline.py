@@ -71,7 +71,9 @@ _SPECULATIVE_DOC_RE = re.compile(
 _SPECULATIVE_DOC_MIN_CUES = 3
 # "WASHINGTON – ...", "Metro Manila, Philippines — ...": a dateline names where the story
 # was filed, not who acted.
-_DATELINE_RE = re.compile(r"^[A-Z][\w .,'()\[\]]{0,60}?\s[—–-]{1,2}\s")
+_DATELINE_RE = re.compile(
+    r"^[A-Z][\w .,'()\[\]]{0,60}?(?:\s[—–-]{1,2}\s|\([A-Z][\w ]{1,20}\)\s?[:—–-]\s)"
+)
 
 
 def _trigger_regex() -> re.Pattern[str]:

@@ -529,12 +529,12 @@ def _first_conjunct(token: Token) -> Token:
     return token
 
 
-_LOCATIVE_PREPS = frozenset({"in", "at", "near", "from", "over", "into", "across", "off"})
+_LOCATIVE_PREPS = frozenset({"in", "at", "near", "over", "into", "across", "off"})
 
 
 def _behind_locative(a: Token, x: Token) -> bool:
     """True when ``a`` hangs below ``x`` through a locative preposition: "the embassy [in
-    Manila]", "troops [from] the US" — a place or origin, not a participant."""
+    Manila]" — a place, not a participant ("troops from the US" are US troops)."""
     current = a
     while current.i != x.i and current.head.i != current.i:
         if current.dep_ == "prep" and current.lower_ in _LOCATIVE_PREPS:

@@ -105,3 +105,14 @@ def test_pipeline_rejects_nothing_on_awkward_text(pipeline: Pipeline) -> None:
     ]
     result = pipeline.process([Article.from_text(t) for t in awkward])
     assert result.rejections == ()
+
+
+def test_public_extract_returns_events_with_original_offsets() -> None:
+    import whimbrel
+
+    text = "Officials said,Germany delivered tanks to Ukraine on Friday."
+    events = whimbrel.extract(text, published="2024-03-13")
+    assert [(e.type, e.actors, e.target) for e in events] == [("MILITARY_AID", ("DEU",), ("UKR",))]
+    span = events[0].evidence
+    assert text[span.start : span.end] == span.text
+    assert events[0].date == "2024-03-08"

@@ -15,6 +15,7 @@ fails anywhere becomes a ``Rejection`` and the batch goes on.
 
 from __future__ import annotations
 
+import functools
 import logging
 import re
 from collections import Counter
@@ -275,6 +276,12 @@ class Pipeline:
                     )
                 )
         return tuple(merge_mentions(mentions))
+
+
+@functools.cache
+def default_pipeline() -> Pipeline:
+    """One pipeline with the packaged configuration, shared by library callers."""
+    return Pipeline(Config.load())
 
 
 def _shift(tag: Tag, offset: int) -> Tag:

@@ -111,7 +111,7 @@ def test_public_extract_returns_events_with_original_offsets() -> None:
     import whimbrel
 
     text = "Officials said,Germany delivered tanks to Ukraine on Friday."
-    events = whimbrel.extract(text, published="2024-03-13")
+    events = whimbrel.extract_events(text, published="2024-03-13")
     assert [(e.type, e.actors, e.target) for e in events] == [("MILITARY_AID", ("DEU",), ("UKR",))]
     span = events[0].evidence
     assert text[span.start : span.end] == span.text

@@ -1,7 +1,7 @@
 """whimbrel: trustworthy interstate security event data from news text.
 
     >>> import whimbrel
-    >>> events = whimbrel.extract("Iran supplied Russia with drones.")  # doctest: +SKIP
+    >>> events = whimbrel.extract_events("Iran supplied Russia with drones.")  # doctest: +SKIP
     >>> events[0].type, events[0].actors, events[0].target  # doctest: +SKIP
     ('MILITARY_AID', ('IRN',), ('RUS',))
 
@@ -32,11 +32,13 @@ __all__ = [
     "Span",
     "Store",
     "__version__",
-    "extract",
+    "extract_events",
 ]
 
 
-def extract(text: str, *, published: str | None = None, doc_id: str | None = None) -> list[Event]:
+def extract_events(
+    text: str, *, published: str | None = None, doc_id: str | None = None
+) -> list[Event]:
     """Events of one article text, with evidence offsets into ``text``."""
     from whimbrel.pipeline import default_pipeline
 

@@ -96,7 +96,24 @@ CASES: list = [
         "Poland expelled three Russian diplomats on Tuesday.",
         {("SANCTION", ("POL",), ("RUS",), "asserted")},
     ),
+    (
+        "Washington will impose sanctions on Ankara if it buys the Russian missiles.",
+        {("SANCTION", ("USA",), ("TUR",), "hypothetical")},
+    ),
+    (
+        "China and Russia plan to hold another joint drill in the East China Sea next year.",
+        {("EXERCISE", ("CHN", "RUS"), (), "planned")},
+    ),
+    (
+        "The European Union imposed new sanctions on Iran over its drone exports.",
+        {("SANCTION", ("EU",), ("IRN",), "asserted")},
+    ),
+    (
+        "Russia announced that it had suspended peace talks with Japan.",
+        {("MEETING", ("JPN", "RUS"), (), "negated")},
+    ),
     # nothing to find: sport, business, opinion
+    ("England's attack against France was relentless in the second half of the match.", set()),
     ("Chelsea's strike partnership with Drogba won the match against Arsenal.", set()),
     ("The French union called a strike over pay at the airport.", set()),
     ("Shares in the Russian oil company fell after the deal with a Chinese bank.", set()),

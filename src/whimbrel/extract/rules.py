@@ -807,6 +807,10 @@ def modality_of(trigger: Token, sent: SentenceInput, etype: EventType | None = N
                     planned = True
             elif child.dep_ == "mark" and ctext in {"if", "unless", "whether", "once"}:
                 hypothetical = True
+            elif child.dep_ == "advcl" and any(
+                m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in child.children
+            ):
+                hypothetical = True  # "X will impose sanctions if Y buys the missiles"
             elif (
                 child.dep_ in {"amod", "det", "advmod", "compound", "nmod"}
                 and ctext in lx.HYPOTHETICAL_WORDS

@@ -26,6 +26,7 @@ from typing import Any
 from whimbrel.annotate import Annotator, split_sentences
 from whimbrel.config import Config
 from whimbrel.errors import WhimbrelError
+from whimbrel.ontology import ALLIANCES
 from whimbrel.extract import lexicon
 from whimbrel.extract.merge import merge_mentions
 from whimbrel.extract.rules import SentenceInput, extract_sentence
@@ -45,6 +46,8 @@ _GROUP_RE = re.compile(
     re.IGNORECASE,
 )
 _GROUP_SIZE = {"two": 2, "both": 2, "three": 3, "four": 4}
+# "the bloc", "the alliance": the alliance the document has named most.
+_ALLIANCE_REF_RE = re.compile(r"\bthe\s+(?:bloc|alliance|grouping)\b", re.IGNORECASE)
 
 _IRREGULAR_TRIGGER_FORMS = (
     "sent",
@@ -289,11 +292,18 @@ def _shift(tag: Tag, offset: int) -> Tag:
 
 
 def _group_tags(sentence: str, offset: int, seen: Counter[str]) -> list[Tag]:
-    """Tags for "the two nations" / "both sides": the most mentioned states so far."""
+    """Tags for "the two nations" / "both sides" (the most mentioned states so far) and for
+    "the bloc" / "the alliance" (the most mentioned alliance so far)."""
     tags: list[Tag] = []
+    alliances = [code for code, _n in seen.most_common() if code in ALLIANCES]
+    if alliances:
+        for m in _ALLIANCE_REF_RE.finditer(sentence):
+            tags.append(
+                Tag(offset + m.start(), offset + m.end(), m.group(0), alliances[0], "group")
+            )
     for m in _GROUP_RE.finditer(sentence):
         size = _GROUP_SIZE.get((m.group(1) or "both").lower(), 2)
-        ranked = [code for code, _n in seen.most_common() if len(code) == 3]
+        ranked = [code for code, _n in seen.most_common() if code not in ALLIANCES]
         if len(ranked) < size:
             continue
         top = ranked[:size]
@@ -364,10 +374,12 @@ def ingest_paths(
             nonlocal added, skipped, n_events
             known = store.known_doc_ids(a.doc_id for a in pending)
             fresh: list[Article] = []
+            seen_again: list[Article] = []  # stored already: recorded as another source
             ids: set[str] = set()
             for a in pending:
                 if a.doc_id in known or a.doc_id in ids:
                     skipped += 1
+                    seen_again.append(a)
                 else:
                     ids.add(a.doc_id)
                     fresh.append(a)
@@ -379,7 +391,7 @@ def ingest_paths(
                 else:
                     items.append((article, outcome))
                     n_events += len(outcome)
-            added += store.write_batch(items, batch_rejections)
+            added += store.write_batch(items, batch_rejections, also_seen=seen_again)
             rejections.extend(batch_rejections)
             advance(len(pending))
             pending.clear()

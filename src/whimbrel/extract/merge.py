@@ -28,6 +28,12 @@ def _modalities_compatible(a: Modality, b: Modality) -> bool:
     return a == b or {a, b} == {Modality.ASSERTED, Modality.PLANNED}
 
 
+def _same_trigger(a: Mention, b: Mention) -> bool:
+    """Mentions with different modalities merge only when they name the event alike ("the
+    exercise began ... the exercise will last"), not a drill and a later patrol."""
+    return a.trigger.lower().rstrip("s") == b.trigger.lower().rstrip("s")
+
+
 def _informativeness(m: Mention) -> tuple[int, int]:
     filled = sum(x is not None for x in (m.date, m.location, m.name)) + (m.count > 1)
     return filled, -m.evidence.start
@@ -50,6 +56,8 @@ def merge_mentions(mentions: Sequence[Mention]) -> list[Event]:
                 _dates_compatible(m.date, mention.date)
                 and _names_compatible(m.name, mention.name)
                 and _names_compatible(m.date_hint, mention.date_hint)
+                and _names_compatible(m.location, mention.location)
+                and (m.modality == mention.modality or _same_trigger(m, mention))
                 for m in group
             ):
                 group.append(mention)

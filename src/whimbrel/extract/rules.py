@@ -98,6 +98,11 @@ _REPORTING_VERBS = frozenset(
         "write",
         "quote",
         "learn",
+        "agree",
+        "decide",
+        "pledge",
+        "promise",
+        "vow",
     ]
 )
 _RECEIVE_VERBS = frozenset({"receive", "obtain", "buy", "acquire", "purchase", "get", "import"})
@@ -115,7 +120,7 @@ _PREP_ROLES: dict[str, dict[EventType, str]] = {
     "toward": {E.EXERCISE: "T", E.DEPLOYMENT: "T", E.ATTACK: "T", E.THREAT: "T"},
     "towards": {E.EXERCISE: "T", E.DEPLOYMENT: "T", E.ATTACK: "T", E.THREAT: "T"},
     "on": {E.ATTACK: "T", E.SANCTION: "T"},
-    "at": {E.ATTACK: "T"},
+    "at": {E.ATTACK: "T", E.SANCTION: "T", E.THREAT: "T"},
     "into": {E.ATTACK: "T", E.DEPLOYMENT: "T"},
     "in": {E.ATTACK: "T", E.DEPLOYMENT: "T"},
     "to": {E.MILITARY_AID: "T", E.DEPLOYMENT: "T"},
@@ -570,6 +575,24 @@ def _role(a: Token, trigger: Token, verb: Token | None, etype: EventType, rule: 
     return _role_under_verb(x, verb, trigger, etype, rule)
 
 
+def _threat_content_targets(trigger: Token, actor_heads: Sequence[tuple[Token, Tag]]) -> list[str]:
+    """ "warned that it was ready to use force against Japan": the one threatened is named
+    inside the content of the warning."""
+    found: list[str] = []
+    for head, tag in actor_heads:
+        x = _child_on_path(head, trigger, crossable=frozenset({"ccomp", "xcomp", "advcl"}))
+        if x is None or x.dep_ not in {"ccomp", "xcomp"}:
+            continue
+        attach = head
+        while attach.head.i != attach.i and attach.dep_ in {"compound", "amod", "poss", "conj"}:
+            attach = attach.head
+        if attach.dep_ == "dobj" or (
+            attach.dep_ == "pobj" and attach.head.lower_ in {"against", "on", "at"}
+        ):
+            found.extend(tag.value.split("+"))
+    return found
+
+
 def _subject_controller(verb: Token) -> Token | None:
     """The verb whose subject is also ``verb``'s: "China and Russia plan to [hold] drills",
     "troops landed and [began] drills". None when ``verb`` has a subject of its own."""
@@ -962,6 +985,8 @@ def _build(
         mods = [tag.value for head, tag in actor_heads if _child_on_path(head, trigger) is not None]
         if len(mods) == 2 and "-" in trigger.doc.text[trigger.idx - 30 : trigger.idx]:
             agents, targets = [mods[0]], [mods[1]]
+    if etype is E.THREAT and not targets:
+        targets.extend(_threat_content_targets(trigger, actor_heads))
     if not agents and etype is E.ATTACK and trigger.pos_ == "NOUN":
         agents.extend(
             lx.KNOWN_AGGRESSORS[t]

@@ -26,10 +26,10 @@ from typing import Any
 from whimbrel.annotate import Annotator, split_sentences
 from whimbrel.config import Config
 from whimbrel.errors import WhimbrelError
-from whimbrel.ontology import ALLIANCES
 from whimbrel.extract import lexicon
 from whimbrel.extract.merge import merge_mentions
 from whimbrel.extract.rules import SentenceInput, extract_sentence
+from whimbrel.ontology import ALLIANCES
 from whimbrel.records import Article, Event, Mention, Rejection, Span, Tag
 from whimbrel.repair import Repaired, repair
 from whimbrel.resolve.actors import default_resolver

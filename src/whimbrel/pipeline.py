@@ -46,6 +46,13 @@ _GROUP_RE = re.compile(
     re.IGNORECASE,
 )
 _GROUP_SIZE = {"two": 2, "both": 2, "three": 3, "four": 4}
+# "Russian-ally Belarus", "Iranian-made drones", "US-backed forces": the state named in such
+# a compound qualifies someone or something else; it does not take part.
+_MODIFIER_COMPOUND_RE = re.compile(
+    r"-(?:ally|allied|backed|made|built|supplied|based|born|funded|trained|owned|flagged|"
+    r"designed|produced|brokered|friendly|aligned|leaning|controlled|occupied|held)\b",
+    re.IGNORECASE,
+)
 # "the bloc", "the alliance": the alliance the document has named most.
 _ALLIANCE_REF_RE = re.compile(r"\bthe\s+(?:bloc|alliance|grouping)\b", re.IGNORECASE)
 
@@ -214,6 +221,7 @@ class Pipeline:
                     in_sentence.append(tag)
                 tag_iter += 1
             sentence = text[start:end]
+            in_sentence = [t for t in in_sentence if not _MODIFIER_COMPOUND_RE.match(text, t.end)]
             dateline = _DATELINE_RE.match(sentence)
             if dateline:
                 in_sentence = [t for t in in_sentence if t.start >= start + dateline.end()]

@@ -475,6 +475,8 @@ def _actor_heads(sent: SentenceInput) -> list[tuple[Token, Tag]]:
     return heads
 
 
+# "Chinese warships joined Russian warships for exercises": the object joins in too.
+_JOINING_VERBS = frozenset({"join", "accompany", "meet"})
 _LIGHT_PREP_VERBS = frozenset({"participate", "engage", "take", "join", "involve", "partake"})
 
 
@@ -484,8 +486,8 @@ def _clause_verb(token: Token) -> Token | None:
     if token.pos_ in {"VERB", "AUX"} and token.dep_ not in {"amod"}:
         return token
     current = token
-    while current.dep_ == "conj" and current.head.i != current.i:
-        current = current.head
+    while current.dep_ in {"conj", "appos"} and current.head.i != current.i:
+        current = current.head  # "took part in operation X, a military exercise"
     if current.dep_ in {"dobj", "nsubjpass", "attr", "oprd"} and current.head.pos_ in {
         "VERB",
         "AUX",
@@ -502,7 +504,10 @@ def _clause_verb(token: Token) -> Token | None:
             prep.lower_ == "for"
             and verb.pos_ == "VERB"
             and lx.NOUN_TRIGGERS.get(token.lemma_.lower()) is E.EXERCISE
-            and not any(c.dep_ == "dobj" for c in verb.children)
+            and (
+                verb.lemma_.lower() in _JOINING_VERBS
+                or not any(c.dep_ == "dobj" for c in verb.children)
+            )
         ):
             return verb
     return None
@@ -664,6 +669,8 @@ def _role_under_verb(x: Token, verb: Token, trigger: Token, etype: EventType, ru
             return ""
         return "A"
     if dep == "nsubjpass" and etype in {E.EXERCISE, E.DEPLOYMENT}:
+        return "A"
+    if dep == "dobj" and etype is E.EXERCISE and verb.lemma_.lower() in _JOINING_VERBS:
         return "A"
     if dep == "prep":
         word = x.lower_

@@ -372,24 +372,8 @@ PLANNED_WORDS = frozenset(
     }
 )
 NEGATION_WORDS = frozenset(
-    {
-        "not",
-        "never",
-        "no",
-        "n't",
-        "deny",
-        "refuse",
-        "cancel",
-        "halt",
-        "suspend",
-        "reject",
-        "without",
-        "neither",
-        "nor",
-        "postpone",
-        "scrap",
-        "call_off",
-    }
+    """not never no n't deny refuse cancel halt suspend reject without neither nor postpone
+    scrap pause freeze prevent abandon stop shelve""".split()
 )
 
 # Words that make a warning a threat of force or coercion rather than advice.

@@ -28,6 +28,24 @@ def _modalities_compatible(a: Modality, b: Modality) -> bool:
     return a == b or {a, b} == {Modality.ASSERTED, Modality.PLANNED}
 
 
+def _same_named_event(group: Sequence[Mention], mention: Mention) -> bool:
+    """Mentions of one named exercise or operation ("Ocean-2024") are one event, whoever
+    each sentence names as taking part; its participants are all of them."""
+    if mention.name is None:
+        return False
+    name = mention.name.lower()
+    return (
+        group[0].type == mention.type
+        and any(m.name is not None and m.name.lower() == name for m in group)
+        and all(
+            _dates_compatible(m.date, mention.date)
+            and _modalities_compatible(m.modality, mention.modality)
+            and _names_compatible(m.name, mention.name)
+            for m in group
+        )
+    )
+
+
 def _same_trigger(a: Mention, b: Mention) -> bool:
     """Mentions with different modalities merge only when they name the event alike ("the
     exercise began ... the exercise will last"), not a drill and a later patrol."""
@@ -46,6 +64,9 @@ def merge_mentions(mentions: Sequence[Mention]) -> list[Event]:
     for mention in mentions:
         for group in groups:
             first = group[0]
+            if _same_named_event(group, mention):
+                group.append(mention)
+                break
             if (
                 (first.type, first.actors) != (mention.type, mention.actors)
                 or not _targets_compatible(first.target, mention.target)
@@ -74,12 +95,14 @@ def _to_event(group: Sequence[Mention]) -> Event:
         else group[0].modality
     )
     best = max((m for m in group if m.modality is modality), key=_informativeness)
+    actors = tuple(sorted({a for m in group for a in m.actors}))
+    target = tuple(sorted({t for m in group for t in m.target} - set(actors)))
     dates = [m.date for m in group if m.date]
     return Event(
         doc_id=best.doc_id,
         type=best.type,
-        actors=best.actors,
-        target=max((m.target for m in group), key=len),
+        actors=actors,
+        target=target,
         modality=modality,
         evidence=best.evidence,
         trigger=best.trigger,

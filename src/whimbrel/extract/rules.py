@@ -84,26 +84,7 @@ _NON_AGENT_VERBS = frozenset(
     ]
 )
 _REPORTING_VERBS = frozenset(
-    [
-        "say",
-        "report",
-        "tell",
-        "announce",
-        "state",
-        "claim",
-        "add",
-        "confirm",
-        "reveal",
-        "note",
-        "write",
-        "quote",
-        "learn",
-        "agree",
-        "decide",
-        "pledge",
-        "promise",
-        "vow",
-    ]
+    """say report tell announce state claim add confirm reveal note write quote learn""".split()
 )
 _RECEIVE_VERBS = frozenset({"receive", "obtain", "buy", "acquire", "purchase", "get", "import"})
 
@@ -134,6 +115,9 @@ _NAME_RE = re.compile(
     r"\b((?:[A-Z][\w.]*[ -]){0,3}[A-Z][\w]*-(?:19|20)\d\d)\b"
     r"|\b((?:[A-Z][a-z]+ ){1,3}(?:19|20)\d\d)\b"
     r"|[\"“‘]([A-Z][\w-]*(?:[ -][A-Z][\w-]*){0,3})[\"”’]"
+    # lowercased text: "ocean-2024", quoted or before the word for an exercise
+    r"|[\"“‘]([a-z]+-(?:19|20)\d\d)[\"”’]"
+    r"|\b([a-z]+-(?:19|20)\d\d)(?=(?:\s+[a-z]+)?\s+(?:exercise|drill|operation|maneuver))"
 )
 _NOT_NAME_WORDS = frozenset(
     [
@@ -261,21 +245,22 @@ def extract_sentence(sent: SentenceInput) -> list[Draft]:
 
 
 def _drop_subsumed(drafts: list[Draft]) -> list[Draft]:
-    """ "Japan scrambled jets to intercept Russian bombers": one deployment, with its target;
-    a draft whose target is a strict subset of a same-sentence twin's is dropped."""
-    return [
-        d
-        for d in drafts
-        if not any(
-            o is not d
-            and (o.type, o.actors, o.modality) == (d.type, d.actors, d.modality)
-            and set(d.target) < set(o.target)
-            for o in drafts
+    """Drop what a richer same-sentence draft already says: "Japan scrambled jets to
+    intercept Russian bombers" is one deployment, with its target (a draft whose target is
+    a strict subset of a twin's goes); "China sent warships to take part in the exercise"
+    is the exercise (a targetless deployment by its participants goes)."""
+
+    def subsumes(o: Draft, d: Draft) -> bool:
+        if (o.type, o.actors, o.modality) == (d.type, d.actors, d.modality):
+            return set(d.target) < set(o.target)
+        return (
+            d.type is E.DEPLOYMENT
+            and not d.target
+            and o.type is E.EXERCISE
+            and set(d.actors) <= set(o.actors)
         )
-    ]
 
-
-# --- triggers ----------------------------------------------------------------------------
+    return [d for d in drafts if not any(o is not d and subsumes(o, d) for o in drafts)]
 
 
 def _trigger_type(token: Token) -> tuple[EventType | None, str]:
@@ -295,7 +280,7 @@ def _trigger_type(token: Token) -> tuple[EventType | None, str]:
             c.dep_ == "prep" and c.lower_ in lx.AIMED_PREPS for c in token.children
         ):
             return E.ATTACK, "fire"
-        if lemma in lx.LAUNCH_VERBS and _has_object_in(token, lx.LAUNCH_OBJECTS):
+        if lemma in lx.LAUNCH_VERBS and _direct_object_in(token, lx.LAUNCH_OBJECTS):
             return E.EXERCISE, "launch"
         etype = lx.VERB_TRIGGERS.get(lemma)
         if etype is not None and _verb_is_trigger(token, etype, lemma):
@@ -353,8 +338,10 @@ def _noun_is_trigger(token: Token, etype: EventType, lemma: str) -> bool:
 def _verb_is_trigger(token: Token, etype: EventType, lemma: str) -> bool:
     if etype is E.MILITARY_AID:
         return _has_military_object(token)
+    if etype is E.EXERCISE and lemma in {"drill", "exercise"}:
+        return not any(c.dep_ == "dobj" for c in token.children) and _security_context(token)
     if etype is E.DEPLOYMENT:
-        if lemma in {"scramble", "intercept", "shadow", "chase"}:
+        if lemma in _INTERCEPT_VERBS or lemma == "scramble":
             return True
         if lemma == "arrive":
             return _subject_in(token, lx.FORCE_WORDS)
@@ -475,6 +462,19 @@ def _actor_heads(sent: SentenceInput) -> list[tuple[Token, Tag]]:
     return heads
 
 
+# Deployments against someone: their object (or passive subject) is the target, and they
+# need one.
+_INTERCEPT_VERBS = frozenset({"intercept", "shadow", "chase", "tail", "track", "monitor"})
+_PURPOSE_VERBS = _INTERCEPT_VERBS | {
+    "respond",
+    "counter",
+    "deter",
+    "watch",
+    "escort",
+    "repel",
+    "contain",
+    "confront",
+}
 # "Chinese warships joined Russian warships for exercises": the object joins in too.
 _JOINING_VERBS = frozenset({"join", "accompany", "meet"})
 _LIGHT_PREP_VERBS = frozenset({"participate", "engage", "take", "join", "involve", "partake"})
@@ -598,6 +598,38 @@ def _threat_content_targets(trigger: Token, actor_heads: Sequence[tuple[Token, T
     return found
 
 
+def _purpose_targets(
+    trigger: Token, verb: Token | None, actor_heads: Sequence[tuple[Token, Tag]]
+) -> list[str]:
+    """ "dispatched jets to monitor the Chinese ships", "strengthening its presence in order
+    to contain Russia": the object of a purpose clause of watching or countering is the
+    target of the deployment."""
+    clauses: list[Token] = []
+    for anchor in (trigger, verb):
+        if anchor is None:
+            continue
+        for child in anchor.children:
+            if child.dep_ in {"xcomp", "advcl"}:
+                clauses.append(child)
+            elif child.dep_ == "prep" and child.lower_ == "in":
+                clauses.extend(
+                    acl
+                    for pobj in child.children
+                    if pobj.lower_ == "order"
+                    for acl in pobj.children
+                    if acl.dep_ == "acl"
+                )
+    found: list[str] = []
+    for clause in clauses:
+        if clause.lemma_.lower() not in _PURPOSE_VERBS:
+            continue
+        for head, tag in actor_heads:
+            x = _child_on_path(head, clause)
+            if x is not None and x.dep_ == "dobj":
+                found.extend(tag.value.split("+"))
+    return found
+
+
 def _subject_controller(verb: Token) -> Token | None:
     """The verb whose subject is also ``verb``'s: "China and Russia plan to [hold] drills",
     "troops landed and [began] drills". None when ``verb`` has a subject of its own."""
@@ -637,7 +669,7 @@ def _verb_argument_role(x: Token, dep: str, verb: Token, etype: EventType, rule:
     if dep == "agent":
         return "A"
     if dep == "nsubjpass":
-        if etype in {E.ATTACK, E.THREAT, E.SANCTION}:
+        if etype in {E.ATTACK, E.THREAT, E.SANCTION} or rule in _INTERCEPT_VERBS:
             return "T"
         if etype in {E.EXERCISE, E.DEPLOYMENT}:
             return "A"
@@ -650,7 +682,7 @@ def _verb_argument_role(x: Token, dep: str, verb: Token, etype: EventType, rule:
             return "T" if x.lemma_.lower() not in lx.MILITARY_OBJECTS else ""
         if etype is E.MEETING:
             return "A"
-        if etype is E.DEPLOYMENT and rule in {"intercept", "shadow", "chase"}:
+        if etype is E.DEPLOYMENT and rule in _INTERCEPT_VERBS:
             return "T"
         return ""
     if dep == "prep":
@@ -806,8 +838,8 @@ def modality_of(trigger: Token, sent: SentenceInput, etype: EventType | None = N
     if etype is not E.EXERCISE and _simulated_sentence(trigger):
         return Modality.HYPOTHETICAL
     path = _path_up(trigger)
-    negated = hypothetical = planned = False
-    reported_past = False
+    negated = hypothetical = planned = would = False
+    reported_past = committed = False
     for depth, node in enumerate(path):
         lemma = node.lemma_.lower()
         if depth > 0 and node.pos_ == "VERB" and lemma in _REPORTING_VERBS:
@@ -815,10 +847,16 @@ def modality_of(trigger: Token, sent: SentenceInput, etype: EventType | None = N
             break  # a reporting verb closes the trigger's clause
         if depth > 0 and lemma in {"accuse", "allege"}:
             break  # reported accusations are kept as asserted
-        if depth > 0 and lemma in lx.NEGATION_WORDS:
+        if depth > 0 and (
+            lemma in lx.NEGATION_WORDS
+            or (
+                lemma == "call"
+                and any(c.dep_ == "prt" and c.lower_ == "off" for c in node.children)
+            )
+        ):
             negated = True
         if depth > 0 and lemma in lx.PLANNED_WORDS and node.pos_ in {"VERB", "ADJ"}:
-            planned = True
+            planned = committed = True
         if depth > 0 and lemma in lx.HYPOTHETICAL_WORDS and node.pos_ in {"VERB", "NOUN", "ADJ"}:
             hypothetical = True
         if depth > 0 and lemma in {"warn", "threaten"} and node.i != trigger.i:
@@ -829,10 +867,10 @@ def modality_of(trigger: Token, sent: SentenceInput, etype: EventType | None = N
             if child.dep_ == "neg" or (child.dep_ == "det" and ctext == "no"):
                 negated = True
             elif child.dep_ in {"aux", "auxpass"}:
-                if ctext in lx.HYPOTHETICAL_AUX:
+                if ctext == "would":
+                    would = True
+                elif ctext in lx.HYPOTHETICAL_AUX:
                     hypothetical = True
-                    if ctext == "would":
-                        planned = True  # resolved below with reported_past
                 elif ctext in lx.PLANNED_AUX or clemma == "will":
                     planned = True
             elif child.dep_ == "mark" and ctext in {"if", "unless", "whether", "once"}:
@@ -841,41 +879,35 @@ def modality_of(trigger: Token, sent: SentenceInput, etype: EventType | None = N
                 m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in child.children
             ):
                 hypothetical = True  # "X will impose sanctions if Y buys the missiles"
+            elif child.dep_ in {"acomp", "oprd", "attr"} and ctext in _LIKELIHOOD_WORDS:
+                hypothetical = True  # "an invasion remains unlikely"
             elif (
                 child.dep_ in {"amod", "det", "advmod", "compound", "nmod"}
                 and ctext in lx.HYPOTHETICAL_WORDS
             ):
                 if child.dep_ != "advmod" or ctext in {"possibly", "potentially"}:
                     hypothetical = True
-            elif child.dep_ == "amod" and ctext in {"upcoming", "planned", "scheduled", "next"}:
+            elif child.dep_ == "amod" and ctext in {"upcoming", "next"}:
                 planned = True
-            elif ctext == "to" and child.dep_ == "aux" and node.pos_ == "VERB":
-                pass
         if node.dep_ in {"ROOT"}:
             break
     if _inverted_conditional(trigger):
         hypothetical = True
     if negated:
         return Modality.NEGATED
-    would_only = hypothetical and planned and _only_would(path)
-    if would_only and reported_past:
-        return Modality.PLANNED
     if hypothetical:
         return Modality.HYPOTHETICAL
+    if would:
+        # "said Iran would provide", "agreed that the navies would hold": reported future
+        return Modality.PLANNED if reported_past or committed else Modality.HYPOTHETICAL
     if planned:
         return Modality.PLANNED
     return Modality.ASSERTED
 
 
-def _only_would(path: Sequence[Token]) -> bool:
-    cues = [
-        c.lower_
-        for node in path
-        for c in node.children
-        if c.dep_ in {"aux", "auxpass", "mark"}
-        and (c.lower_ in lx.HYPOTHETICAL_AUX or c.lower_ in {"if", "unless", "whether"})
-    ]
-    return bool(cues) and all(c == "would" for c in cues)
+_LIKELIHOOD_WORDS = frozenset(
+    {"unlikely", "likely", "possible", "impossible", "improbable", "probable", "conceivable"}
+)
 
 
 def _inverted_conditional(trigger: Token) -> bool:
@@ -947,14 +979,14 @@ def _name(sent: SentenceInput, etype: EventType) -> str | None:
         return None
     text = sent.doc.text
     for m in _NAME_RE.finditer(text):
-        name = (m.group(1) or m.group(2) or m.group(3) or "").strip()
+        name = next((g for g in m.groups() if g), "").strip()
         name = re.sub(r"^(?:Exercise|Operation|Exercises|Drills?)\s+", "", name)
         words = name.replace("-", " ").split()
         if not words or words[0].lower() in _NOT_NAME_WORDS:
             continue
         if any(t.start <= m.start() < t.end and t.end >= m.end() for t in sent.actors):
             continue  # the whole name is a country name
-        if not m.group(1) and not _NAME_CONTEXT.search(text):
+        if not (m.group(1) or m.group(4) or m.group(5)) and not _NAME_CONTEXT.search(text):
             continue
         return name
     return None
@@ -994,6 +1026,10 @@ def _build(
             agents, targets = [mods[0]], [mods[1]]
     if etype is E.THREAT and not targets:
         targets.extend(_threat_content_targets(trigger, actor_heads))
+    if etype is E.DEPLOYMENT and not targets:
+        targets.extend(_purpose_targets(trigger, verb, actor_heads))
+    if etype is E.DEPLOYMENT and rule in _INTERCEPT_VERBS | {"scramble"} and not targets:
+        return None  # an intercept or scramble is coded against whom it was aimed
     if not agents and etype is E.ATTACK and trigger.pos_ == "NOUN":
         agents.extend(
             lx.KNOWN_AGGRESSORS[t]

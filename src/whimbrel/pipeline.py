@@ -21,7 +21,7 @@ import re
 from collections import Counter
 from collections.abc import Iterable, Iterator, Sequence
 from dataclasses import dataclass, field, replace
-from typing import Any
+from typing import TYPE_CHECKING, Any
 
 from whimbrel.annotate import Annotator, split_sentences
 from whimbrel.config import Config
@@ -35,6 +35,9 @@ from whimbrel.repair import Repaired, repair
 from whimbrel.resolve.actors import default_resolver
 from whimbrel.resolve.dates import find_dates
 from whimbrel.resolve.places import find_places
+
+if TYPE_CHECKING:
+    from whimbrel.scale import Executor
 
 log = logging.getLogger(__name__)
 
@@ -80,6 +83,12 @@ _SPECULATIVE_DOC_RE = re.compile(
     r"\b(?:war[- ]?games?|wargam\w*|tabletop|simulations?|scenarios?|what if)\b", re.IGNORECASE
 )
 _SPECULATIVE_DOC_MIN_CUES = 3
+# An article naming military matters this often is a security story: meetings of its
+# leaders are security meetings even when one sentence does not say so.
+_MILITARY_WORD_RE = re.compile(
+    r"\b(?:" + "|".join(sorted(lexicon.MILITARY_WORDS)) + r")\b", re.IGNORECASE
+)
+_SECURITY_DOC_MIN_WORDS = 5
 # "WASHINGTON – ...", "Metro Manila, Philippines — ...": a dateline names where the story
 # was filed, not who acted.
 _DATELINE_RE = re.compile(
@@ -127,6 +136,7 @@ class _Prepared:
     dates: tuple[Tag, ...]
     speculative: bool
     document_actors: frozenset[str]
+    security_document: bool
 
 
 class Pipeline:
@@ -140,6 +150,7 @@ class Pipeline:
         )
         self.prefilter = self.config.get("annotate.prefilter") if prefilter is None else prefilter
         self.min_confidence: float = self.config.get("extract.min_confidence")
+        self.repair_enabled: bool = self.config.get("repair.enabled")
 
     # -- public ---------------------------------------------------------------------------
 
@@ -197,7 +208,7 @@ class Pipeline:
                 yield article, _reject(article, "extract", exc)
 
     def _prepare(self, article: Article) -> _Prepared:
-        repaired = repair(article.text)
+        repaired = repair(article.text) if self.repair_enabled else Repaired.identity(article.text)
         text = repaired.text
         sentences = tuple(split_sentences(text))
         actor_tags = [
@@ -244,6 +255,7 @@ class Pipeline:
             dates,
             speculative,
             frozenset(code for tag in actor_tags for code in tag.value.split("+")),
+            len(_MILITARY_WORD_RE.findall(text)) >= _SECURITY_DOC_MIN_WORDS,
         )
 
     def _extract(self, prep: _Prepared, parsed: Sequence[Any]) -> tuple[Event, ...]:
@@ -262,6 +274,7 @@ class Pipeline:
                 ),
                 speculative_document=prep.speculative,
                 document_actors=prep.document_actors,
+                security_document=prep.security_document,
             )
             o_start, o_end = prep.repaired.original_span(start, end)
             evidence = Span(prep.article.text[o_start:o_end], o_start, o_end)
@@ -362,20 +375,28 @@ def ingest_paths(
     config: Config | None = None,
     progress: bool = False,
     pipeline: Pipeline | None = None,
+    workers: int = 1,
+    executor: Executor | None = None,
 ) -> IngestReport:
     """Stream documents from ``paths`` through the pipeline into the store at ``db``.
 
     Articles already stored are not processed again; each batch is one transaction.
+    ``workers`` > 1 runs the pipeline in that many processes; an ``executor`` (e.g. the
+    Ray one) replaces the local ones and is left open for its owner.
     """
     from whimbrel.ingest import iter_documents
+    from whimbrel.scale import make_executor, owned
     from whimbrel.store import Store
 
     config = config or Config.load()
-    pipeline = pipeline or Pipeline(config)
-    batch_size: int = config.get("store.batch_size")
     seen = added = skipped = n_events = 0
     rejections: list[Rejection] = []
-    with Store(db) as store, _progress(progress) as advance:
+    with (
+        owned(executor, lambda: make_executor(config, workers=workers, pipeline=pipeline)) as run,
+        Store(db) as store,
+        _progress(progress) as advance,
+    ):
+        batch_size: int = run.batch_size or config.get("store.batch_size")
         pending: list[Article] = []
 
         def flush() -> None:
@@ -393,7 +414,7 @@ def ingest_paths(
                     fresh.append(a)
             items: list[tuple[Article, Sequence[Event]]] = []
             batch_rejections: list[Rejection] = []
-            for article, outcome in pipeline.process_each(fresh):
+            for article, outcome in run.map(fresh):
                 if isinstance(outcome, Rejection):
                     batch_rejections.append(outcome)
                 else:

@@ -52,6 +52,12 @@ NOUN_TRIGGERS: dict[str, EventType] = {
     "hostility": E.ATTACK,
     "aggression": E.ATTACK,
     "presence": E.DEPLOYMENT,
+    "stationing": E.DEPLOYMENT,
+    "basing": E.DEPLOYMENT,
+    "sail": E.EXERCISE,
+    "sale": E.MILITARY_AID,
+    "restriction": E.SANCTION,
+    "control": E.SANCTION,
     "sanction": E.SANCTION,
     "embargo": E.SANCTION,
     "expulsion": E.SANCTION,
@@ -204,8 +210,6 @@ SECURITY_WORDS = frozenset(
         "army",
         "navy",
         "naval",
-        "air",
-        "force",
         "forces",
         "strategic",
         "arms",
@@ -373,7 +377,7 @@ PLANNED_WORDS = frozenset(
 )
 NEGATION_WORDS = frozenset(
     """not never no n't deny refuse cancel halt suspend reject without neither nor postpone
-    scrap pause freeze prevent abandon stop shelve""".split()
+    scrap pause freeze prevent abandon stop shelve decline""".split()
 )
 
 # Words that make a warning a threat of force or coercion rather than advice.
@@ -446,3 +450,12 @@ NON_ATTACK_OBJECTS = frozenset(
 # Nouns that, modified by "military"/"defence"/"security"/"lethal", are military aid.
 AID_NOUNS = frozenset({"aid", "assistance", "support", "package", "help"})
 AID_MODIFIERS = frozenset({"military", "defence", "defense", "security", "lethal", "arms"})
+
+# What a state sends when it deploys: forces and platforms (weapons sent are aid).
+DEPLOYABLE = frozenset(
+    """troop troops soldier soldiers force forces warship warships ship ships vessel vessels
+    destroyer destroyers frigate frigates carrier carriers submarine submarines jet jets
+    fighter fighters bomber bombers aircraft plane planes battalion battalions brigade
+    brigades unit units marine marines personnel boat boats cutter cutters corvette
+    corvettes launcher launchers battery batteries""".split()
+)

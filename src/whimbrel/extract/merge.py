@@ -77,7 +77,6 @@ def merge_mentions(mentions: Sequence[Mention]) -> list[Event]:
                 _dates_compatible(m.date, mention.date)
                 and _names_compatible(m.name, mention.name)
                 and _names_compatible(m.date_hint, mention.date_hint)
-                and _names_compatible(m.location, mention.location)
                 and (m.modality == mention.modality or _same_trigger(m, mention))
                 for m in group
             ):

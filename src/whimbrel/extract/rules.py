@@ -79,8 +79,6 @@ _NON_AGENT_VERBS = frozenset(
         "demand",
         "blame",
         "tell",
-        "announce",
-        "confirm",
     ]
 )
 _REPORTING_VERBS = frozenset(
@@ -104,8 +102,8 @@ _PREP_ROLES: dict[str, dict[EventType, str]] = {
     "at": {E.ATTACK: "T", E.SANCTION: "T", E.THREAT: "T"},
     "into": {E.ATTACK: "T", E.DEPLOYMENT: "T"},
     "in": {E.ATTACK: "T", E.DEPLOYMENT: "T"},
-    "to": {E.MILITARY_AID: "T", E.DEPLOYMENT: "T"},
-    "of": {E.ATTACK: "T", E.SANCTION: "T"},
+    "to": {E.MILITARY_AID: "T", E.DEPLOYMENT: "T", E.SANCTION: "T", E.THREAT: "T", E.MEETING: "A"},
+    "of": {E.ATTACK: "T", E.SANCTION: "T", E.EXERCISE: "A", E.MEETING: "A"},
     "from": {E.MILITARY_AID: "A"},
 }
 
@@ -216,6 +214,7 @@ class SentenceInput:
     places: tuple[Tag, ...]
     dates: tuple[Tag, ...]
     speculative_document: bool = False
+    security_document: bool = True  # the article as a whole is about military matters
     document_actors: frozenset[str] = frozenset()
 
 
@@ -230,7 +229,7 @@ def extract_sentence(sent: SentenceInput) -> list[Draft]:
     if not actor_heads:
         return []
     for token in sent.doc:
-        etype, rule = _trigger_type(token)
+        etype, rule = _trigger_type(token, sent.security_document)
         if etype is None:
             continue
         draft = _build(sent, token, etype, rule, actor_heads)
@@ -263,19 +262,34 @@ def _drop_subsumed(drafts: list[Draft]) -> list[Draft]:
     return [d for d in drafts if not any(o is not d and subsumes(o, d) for o in drafts)]
 
 
-def _trigger_type(token: Token) -> tuple[EventType | None, str]:
+def _trigger_type(token: Token, security_document: bool) -> tuple[EventType | None, str]:
     lemma = token.lemma_.lower()
     text = token.lower_
     if token.pos_ in {"NOUN", "PROPN"} or (
         token.pos_ == "VERB" and token.tag_ == "VBG" and token.dep_ in {"dobj", "pobj", "nsubj"}
     ):
         etype = lx.NOUN_TRIGGERS.get(lemma) or lx.NOUN_TRIGGERS.get(text.rstrip("s"))
-        if etype is not None and _noun_is_trigger(token, etype, lemma):
+        if etype is not None and _noun_is_trigger(token, etype, lemma, security_document):
             return etype, lemma
         if lemma == "game" and any(c.lower_ == "war" for c in token.children):
             return None, ""  # war games are simulations unless run by a military (below)
         return None, ""
     if token.pos_ == "VERB":
+        if lemma in _SENDING_VERBS and _direct_object_in(token, lx.DEPLOYABLE):
+            # forces sent somewhere are a deployment; sent to fight for another state, aid
+            if _purpose_in(token, {"fight", "help", "support", "assist", "reinforce"}):
+                return E.MILITARY_AID, "send_forces"
+            if _purpose_in(token, {"participate", "join", "take", "attend"}):
+                return E.EXERCISE, "send_forces"  # forces sent to take part in drills
+            return E.DEPLOYMENT, "send_forces"
+        if (
+            lemma in {"grant", "give", "allow", "offer"}
+            and _direct_object_in(token, {"access"})
+            and _has_object_in(token, _BASING_WORDS)
+        ):
+            return E.DEPLOYMENT, "access"
+        if lemma == "hand" and any(c.dep_ == "prt" and c.lower_ == "over" for c in token.children):
+            return (E.MILITARY_AID, "supply") if _has_military_object(token) else (None, "")
         if lemma in {"fire", "shoot"} and any(
             c.dep_ == "prep" and c.lower_ in lx.AIMED_PREPS for c in token.children
         ):
@@ -283,18 +297,37 @@ def _trigger_type(token: Token) -> tuple[EventType | None, str]:
         if lemma in lx.LAUNCH_VERBS and _direct_object_in(token, lx.LAUNCH_OBJECTS):
             return E.EXERCISE, "launch"
         etype = lx.VERB_TRIGGERS.get(lemma)
-        if etype is not None and _verb_is_trigger(token, etype, lemma):
+        if etype is not None and _verb_is_trigger(token, etype, lemma, security_document):
             return etype, lemma
         if lemma in _RECEIVE_VERBS and _has_military_object(token):
             return E.MILITARY_AID, "receive"
     return None, ""
 
 
-def _noun_is_trigger(token: Token, etype: EventType, lemma: str) -> bool:
+_BASING_WORDS = frozenset(
+    """base bases port ports airfield airfields airbase airbases facility facilities airspace
+    installation installations naval military""".split()
+)
+_SENDING_VERBS = frozenset({"send", "dispatch", "move", "rush", "deploy", "station", "mass"})
+
+
+def _purpose_in(token: Token, lemmas: set[str]) -> bool:
+    return any(c.dep_ in {"xcomp", "advcl"} and c.lemma_.lower() in lemmas for c in token.children)
+
+
+def _noun_is_trigger(token: Token, etype: EventType, lemma: str, security_document: bool) -> bool:
     mods = {c.lower_ for c in token.children} | {c.lemma_.lower() for c in token.children}
     if etype is E.EXERCISE:
-        if lemma == "exercise" and any(c.lower_ == "of" for c in token.children):
-            return False  # "exercise of its right"
+        if (
+            lemma == "exercise"
+            and token.tag_ == "NN"
+            and _has_object_in(
+                token, {"right", "power", "sovereignty", "authority", "restraint", "caution"}
+            )
+        ):
+            return False  # "exercise of its right to self-defence"
+        if lemma == "sail":
+            return bool(mods & {"joint", "combined"})
         if lemma == "patrol":
             return bool(mods & {"joint", "naval", "air", "bomber", "combined", "strategic"})
         if lemma in {"maneuver", "manoeuvre"} and token.tag_ == "NN":
@@ -307,7 +340,7 @@ def _noun_is_trigger(token: Token, etype: EventType, lemma: str) -> bool:
     if etype is E.AGREEMENT:
         return _security_context(token)
     if etype is E.MEETING:
-        return _security_context(token) or _official_context(token)
+        return _security_context(token) or (_official_context(token) and security_document)
     if etype is E.ATTACK:
         if lemma == "strike" and mods & {
             "hunger",
@@ -324,6 +357,11 @@ def _noun_is_trigger(token: Token, etype: EventType, lemma: str) -> bool:
         if lemma in {"war", "offensive", "clash"}:
             return True
         return True
+    if etype is E.SANCTION and lemma in {"control", "restriction"}:
+        # "export controls", "restrictions on chip sales": trade measures, not any control
+        return bool(mods & {"export", "exports", "trade"}) or _has_object_in(
+            token, {"export", "exports", "sale", "sales", "chip", "chips", "technology"}
+        )
     if etype is E.SANCTION:
         if lemma == "expulsion":
             return _has_object_in(token, {"diplomat", "ambassador", "attache", "envoy"})
@@ -335,7 +373,7 @@ def _noun_is_trigger(token: Token, etype: EventType, lemma: str) -> bool:
     return True
 
 
-def _verb_is_trigger(token: Token, etype: EventType, lemma: str) -> bool:
+def _verb_is_trigger(token: Token, etype: EventType, lemma: str, security_document: bool) -> bool:
     if etype is E.MILITARY_AID:
         return _has_military_object(token)
     if etype is E.EXERCISE and lemma in {"drill", "exercise"}:
@@ -349,7 +387,7 @@ def _verb_is_trigger(token: Token, etype: EventType, lemma: str) -> bool:
     if etype is E.MEETING:
         if lemma == "host" and _has_object_in(token, lx.NOUN_TRIGGERS):
             return False  # "hosting exercises" is the exercise, not a meeting
-        return _security_context(token) or _official_context(token)
+        return _security_context(token) or (_official_context(token) and security_document)
     if etype is E.AGREEMENT:
         return _has_object_in(
             token, {"agreement", "pact", "treaty", "accord", "deal", "memorandum"}
@@ -558,8 +596,8 @@ def _role(a: Token, trigger: Token, verb: Token | None, etype: EventType, rule: 
     if a.i == trigger.i:
         return ""
     x = _child_on_path(a, trigger)
-    if x is not None and x.dep_ != "prep" and _behind_locative(a, x):
-        return ""
+    if x is not None and (x.dep_ != "prep" or etype in SYMMETRIC) and _behind_locative(a, x):
+        return ""  # "a visit to the exercise in Trondheim, Norway": Norway is the place
     if x is None and verb is not None and verb.i != trigger.i:
         vx = _child_on_path(a, verb)
         if vx is not None and vx.dep_ != "prep" and _behind_locative(a, vx):
@@ -664,6 +702,8 @@ def _role_under_trigger(a: Token, x: Token, trigger: Token, etype: EventType, ru
 
 
 def _verb_argument_role(x: Token, dep: str, verb: Token, etype: EventType, rule: str) -> str:
+    if rule == "access":  # "Manila granted US forces access to its bases"
+        return {"nsubj": "T", "dative": "A", "dobj": "A", "iobj": "A"}.get(dep, "")
     if dep in {"nsubj", "csubj"}:
         return "T" if rule == "receive" else "A"
     if dep == "agent":
@@ -838,23 +878,30 @@ def modality_of(trigger: Token, sent: SentenceInput, etype: EventType | None = N
     if etype is not E.EXERCISE and _simulated_sentence(trigger):
         return Modality.HYPOTHETICAL
     path = _path_up(trigger)
-    negated = hypothetical = planned = would = False
+    negated = hypothetical = planned = would = approved = False
     reported_past = committed = False
+    crossed_conj = False  # "X does not feel deterred and continues its sales": no negation
     for depth, node in enumerate(path):
         lemma = node.lemma_.lower()
+        if depth > 0 and path[depth - 1].dep_ == "conj" and path[depth - 1].pos_ == "VERB":
+            crossed_conj = True
         if depth > 0 and node.pos_ == "VERB" and lemma in _REPORTING_VERBS:
             reported_past = node.tag_ in {"VBD", "VBN"}
             break  # a reporting verb closes the trigger's clause
         if depth > 0 and lemma in {"accuse", "allege"}:
             break  # reported accusations are kept as asserted
-        if depth > 0 and (
-            lemma in lx.NEGATION_WORDS
-            or (
-                lemma == "call"
-                and any(c.dep_ == "prt" and c.lower_ == "off" for c in node.children)
+        if (
+            depth > 0
+            and not crossed_conj
+            and (
+                lemma in lx.NEGATION_WORDS
+                or _phrasal(node, "call", "off")
+                or _phrasal(node, "rule", "out")
             )
         ):
             negated = True
+        if depth > 0 and lemma == "approve":
+            approved = True
         if depth > 0 and lemma in lx.PLANNED_WORDS and node.pos_ in {"VERB", "ADJ"}:
             planned = committed = True
         if depth > 0 and lemma in lx.HYPOTHETICAL_WORDS and node.pos_ in {"VERB", "NOUN", "ADJ"}:
@@ -865,7 +912,7 @@ def modality_of(trigger: Token, sent: SentenceInput, etype: EventType | None = N
             clemma = child.lemma_.lower()
             ctext = child.lower_
             if child.dep_ == "neg" or (child.dep_ == "det" and ctext == "no"):
-                negated = True
+                negated = negated or not crossed_conj
             elif child.dep_ in {"aux", "auxpass"}:
                 if ctext == "would":
                     would = True
@@ -895,6 +942,8 @@ def modality_of(trigger: Token, sent: SentenceInput, etype: EventType | None = N
         hypothetical = True
     if negated:
         return Modality.NEGATED
+    if approved:
+        return Modality.PLANNED  # an approved (arms) sale or deployment is planned
     if hypothetical:
         return Modality.HYPOTHETICAL
     if would:
@@ -903,6 +952,12 @@ def modality_of(trigger: Token, sent: SentenceInput, etype: EventType | None = N
     if planned:
         return Modality.PLANNED
     return Modality.ASSERTED
+
+
+def _phrasal(node: Token, lemma: str, particle: str) -> bool:
+    return bool(node.lemma_.lower() == lemma) and any(
+        c.dep_ == "prt" and c.lower_ == particle for c in node.children
+    )
 
 
 _LIKELIHOOD_WORDS = frozenset(
@@ -1117,16 +1172,26 @@ def _location(sent: SentenceInput, trigger: Token, verb: Token | None) -> str | 
 
 
 def _in_event_locative(root: Token, trigger: Token, verb: Token | None) -> bool:
+    """True when ``root`` sits in a chain of locative phrases hanging from the event:
+    "drills [in] the waters [near] Zhanjiang", "exercise coded X [at] a port [in] Zhanjiang";
+    not "talks ... in response [to] sanctions [against] Moscow"."""
     x = _attachment(root, trigger, verb)
-    if x is None or x.dep_ != "prep" or x.lower_ not in _LOCATIVE_PLACE_PREPS:
+    if x is None:
         return False
-    # the place must head the prepositional object, or sit in a nested locative phrase
-    head = root
-    while head.i != x.i:
-        if head.dep_ not in {"pobj", "prep", "compound", "conj", "appos"}:
+    seen_locative = False
+    node = root
+    while True:
+        if node.dep_ == "prep":
+            if node.lower_ in _LOCATIVE_PLACE_PREPS:
+                seen_locative = True
+            elif node.lower_ != "of":
+                return False
+        elif node.dep_ not in {"pobj", "compound", "conj", "appos", "acl"}:
             return False
-        head = head.head
-    return True
+        if node.i == x.i or node.head.i == node.i:
+            break
+        node = node.head
+    return seen_locative
 
 
 _LOCATIVE_PLACE_PREPS = frozenset(

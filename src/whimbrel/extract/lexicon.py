@@ -349,6 +349,10 @@ HYPOTHETICAL_WORDS = frozenset(
         "mull",
         "threaten",
         "call",
+        "push",
+        "press",
+        "lobby",
+        "appeal",
         "urge",
         "propose",
         "examine",
@@ -377,7 +381,7 @@ PLANNED_WORDS = frozenset(
 )
 NEGATION_WORDS = frozenset(
     """not never no n't deny refuse cancel halt suspend reject without neither nor postpone
-    scrap pause freeze prevent abandon stop shelve decline""".split()
+    scrap pause freeze prevent abandon stop shelve decline spare spared""".split()
 )
 
 # Words that make a warning a threat of force or coercion rather than advice.
@@ -457,5 +461,6 @@ DEPLOYABLE = frozenset(
     destroyer destroyers frigate frigates carrier carriers submarine submarines jet jets
     fighter fighters bomber bombers aircraft plane planes battalion battalions brigade
     brigades unit units marine marines personnel boat boats cutter cutters corvette
-    corvettes launcher launchers battery batteries""".split()
+    corvettes launcher launchers battery batteries instructor instructors adviser advisers
+    advisor advisors trainer trainers mercenary mercenaries contractor contractors""".split()
 )

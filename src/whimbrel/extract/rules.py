@@ -282,6 +282,13 @@ def _trigger_type(token: Token, security_document: bool) -> tuple[EventType | No
             if _purpose_in(token, {"participate", "join", "take", "attend"}):
                 return E.EXERCISE, "send_forces"  # forces sent to take part in drills
             return E.DEPLOYMENT, "send_forces"
+        subject_holder = token.head if token.dep_ == "xcomp" else token
+        if (
+            lemma in {"arrive", "reach"}
+            and _subject_in(subject_holder, lx.MILITARY_OBJECTS - lx.DEPLOYABLE)
+            and not _subject_in(subject_holder, lx.DEPLOYABLE)
+        ):
+            return E.MILITARY_AID, "arrive_goods"  # "Russia's S-400s arrived in Turkey"
         if (
             lemma in {"grant", "give", "allow", "offer"}
             and _direct_object_in(token, {"access"})
@@ -515,6 +522,7 @@ _PURPOSE_VERBS = _INTERCEPT_VERBS | {
 }
 # "Chinese warships joined Russian warships for exercises": the object joins in too.
 _JOINING_VERBS = frozenset({"join", "accompany", "meet"})
+_ADVOCACY_VERBS = frozenset({"call", "push", "press", "lobby", "ask", "appeal", "argue"})
 _LIGHT_PREP_VERBS = frozenset({"participate", "engage", "take", "join", "involve", "partake"})
 
 
@@ -536,6 +544,8 @@ def _clause_verb(token: Token) -> Token | None:
         verb = prep.head
         if verb.pos_ == "VERB" and verb.lemma_.lower() in _LIGHT_PREP_VERBS:
             return verb
+        if prep.lower_ == "for" and verb.lemma_.lower() in _ADVOCACY_VERBS:
+            return verb  # "the United States called for sanctions against X"
         # "the fleet was put on alert for drills", "ships arrived for exercises": the
         # subject of an object-less verb takes part in the exercise it is there for.
         if (
@@ -702,6 +712,8 @@ def _role_under_trigger(a: Token, x: Token, trigger: Token, etype: EventType, ru
 
 
 def _verb_argument_role(x: Token, dep: str, verb: Token, etype: EventType, rule: str) -> str:
+    if rule == "arrive_goods" and dep == "prep" and x.lower_ in {"in", "to", "at"}:
+        return "T"
     if rule == "access":  # "Manila granted US forces access to its bases"
         return {"nsubj": "T", "dative": "A", "dobj": "A", "iobj": "A"}.get(dep, "")
     if dep in {"nsubj", "csubj"}:
@@ -737,9 +749,13 @@ def _verb_argument_role(x: Token, dep: str, verb: Token, etype: EventType, rule:
 def _role_under_verb(x: Token, verb: Token, trigger: Token, etype: EventType, rule: str) -> str:
     dep = _first_conjunct(x).dep_ if x.dep_ == "conj" else x.dep_
     if dep in {"nsubj", "csubj", "agent"}:
-        if verb.lemma_.lower() in _NON_AGENT_VERBS:
+        if verb.lemma_.lower() in _NON_AGENT_VERBS and not (
+            trigger.head.lower_ == "for" and verb.lemma_.lower() in _ADVOCACY_VERBS
+        ):
             return ""
         return "A"
+    if dep == "nsubjpass" and etype in {E.SANCTION, E.ATTACK} and trigger.dep_ == "dobj":
+        return "T"  # "Ankara was spared US sanctions", "the island was hit with strikes"
     if dep == "nsubjpass" and etype in {E.EXERCISE, E.DEPLOYMENT}:
         return "A"
     if dep == "dobj" and etype is E.EXERCISE and verb.lemma_.lower() in _JOINING_VERBS:
@@ -843,7 +859,13 @@ def _path_up(token: Token, limit: int = 6) -> list[Token]:
     for _ in range(limit):
         if current.head.i == current.i or current.dep_ in {"relcl", "advcl", "acl", "parataxis"}:
             break
-        if current.dep_ == "pobj" and current.head.lower_ in _ADJUNCT_PREPS:
+        if (
+            current.dep_ == "pobj"
+            and current.head.lower_ in _ADJUNCT_PREPS
+            and not (
+                current.head.lower_ == "for" and current.head.head.lemma_.lower() in _ADVOCACY_VERBS
+            )
+        ):
             break
         current = current.head
         path.append(current)
@@ -895,6 +917,7 @@ def modality_of(trigger: Token, sent: SentenceInput, etype: EventType | None = N
             and not crossed_conj
             and (
                 lemma in lx.NEGATION_WORDS
+                or node.lower_ in lx.NEGATION_WORDS
                 or _phrasal(node, "call", "off")
                 or _phrasal(node, "rule", "out")
             )
@@ -920,7 +943,7 @@ def modality_of(trigger: Token, sent: SentenceInput, etype: EventType | None = N
                     hypothetical = True
                 elif ctext in lx.PLANNED_AUX or clemma == "will":
                     planned = True
-            elif child.dep_ == "mark" and ctext in {"if", "unless", "whether", "once"}:
+            elif child.dep_ == "mark" and ctext in {"if", "unless", "whether"}:
                 hypothetical = True
             elif child.dep_ == "advcl" and any(
                 m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in child.children
@@ -936,6 +959,8 @@ def modality_of(trigger: Token, sent: SentenceInput, etype: EventType | None = N
                     hypothetical = True
             elif child.dep_ == "amod" and ctext in {"upcoming", "next"}:
                 planned = True
+            elif _future_time(child) and node.tag_ not in {"VBD", "VBN"}:
+                planned = True  # "starts arriving in coming days", "is due soon"
         if node.dep_ in {"ROOT"}:
             break
     if _inverted_conditional(trigger):
@@ -952,6 +977,20 @@ def modality_of(trigger: Token, sent: SentenceInput, etype: EventType | None = N
     if planned:
         return Modality.PLANNED
     return Modality.ASSERTED
+
+
+def _future_time(child: Token) -> bool:
+    """ "soon", "in (the) coming days", "next week", "later this year" below a verb."""
+    if child.dep_ == "advmod" and child.lower_ == "soon":
+        return True
+    if child.dep_ == "npadvmod" and any(c.lower_ == "next" for c in child.children):
+        return True
+    if child.dep_ == "prep" and child.lower_ in {"in", "over", "within"}:
+        return any(
+            p.dep_ == "pobj" and any(c.lower_ in {"coming", "next"} for c in p.children)
+            for p in child.children
+        )
+    return False
 
 
 def _phrasal(node: Token, lemma: str, particle: str) -> bool:
@@ -1063,7 +1102,7 @@ def _build(
             agents.extend(tag.value.split("+"))
         elif role == "T":
             targets.extend(tag.value.split("+"))
-    if not agents and trigger.pos_ == "VERB":
+    if trigger.pos_ == "VERB":  # a subject-less trigger takes its controller's doer
         controller = _object_controller(trigger)
         if controller is not None:
             for head, tag in actor_heads:

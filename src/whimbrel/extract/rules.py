@@ -628,6 +628,10 @@ def _role(a: Token, trigger: Token, verb: Token | None, etype: EventType, rule: 
     return _role_under_verb(x, verb, trigger, etype, rule)
 
 
+# "warned that the US will pay a heavy price": the subject of such a verb is threatened.
+_SUFFER_VERBS = frozenset({"pay", "face", "suffer", "regret", "bear", "feel"})
+
+
 def _threat_content_targets(trigger: Token, actor_heads: Sequence[tuple[Token, Tag]]) -> list[str]:
     """ "warned that it was ready to use force against Japan": the one threatened is named
     inside the content of the warning."""
@@ -639,8 +643,10 @@ def _threat_content_targets(trigger: Token, actor_heads: Sequence[tuple[Token, T
         attach = head
         while attach.head.i != attach.i and attach.dep_ in {"compound", "amod", "poss", "conj"}:
             attach = attach.head
-        if attach.dep_ == "dobj" or (
-            attach.dep_ == "pobj" and attach.head.lower_ in {"against", "on", "at"}
+        if (
+            attach.dep_ == "dobj"
+            or (attach.dep_ == "pobj" and attach.head.lower_ in {"against", "on", "at", "to"})
+            or (attach.dep_ == "nsubj" and attach.head.lemma_.lower() in _SUFFER_VERBS)
         ):
             found.extend(tag.value.split("+"))
     return found

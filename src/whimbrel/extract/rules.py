@@ -315,6 +315,7 @@ _BASING_WORDS = frozenset(
     """base bases port ports airfield airfields airbase airbases facility facilities airspace
     installation installations naval military""".split()
 )
+_SPEECH_VERBS = {"say", "accuse", "call", "describe", "claim", "argue", "brand", "dismiss"}
 _SENDING_VERBS = frozenset({"send", "dispatch", "move", "rush", "deploy", "station", "mass"})
 
 
@@ -374,6 +375,8 @@ def _noun_is_trigger(token: Token, etype: EventType, lemma: str, security_docume
             return _has_object_in(token, {"diplomat", "ambassador", "attache", "envoy"})
         return True
     if etype is E.THREAT:
+        if token.dep_ == "attr" and token.head.lemma_ == "be":
+            return False  # "they would not be a threat to X" describes, it does not threaten
         return lemma != "warning" or token.dep_ not in {"compound"}
     if etype is E.DEPLOYMENT and lemma == "presence":
         return bool(mods & {"military", "naval", "troop", "force", "forces"})
@@ -403,6 +406,8 @@ def _verb_is_trigger(token: Token, etype: EventType, lemma: str, security_docume
         return _has_object_in(token, {"diplomat", "ambassador", "attache", "envoy", "staff"})
     if etype is E.ATTACK and lemma in {"strike", "attack"} and token.dep_ == "amod":
         return False
+    if etype is E.ATTACK and lemma == "attack" and _purpose_in(token, _SPEECH_VERBS):
+        return False  # "X attacked Y's policy, saying ...": words, not force
     if etype is E.ATTACK and _direct_object_in(token, lx.NON_ATTACK_OBJECTS):
         return False
     if etype is E.ATTACK and lemma == "seize":
@@ -1102,10 +1107,14 @@ def _build(
     verb = _clause_verb(trigger)
     agents: list[str] = []
     targets: list[str] = []
+    subject_agents: list[str] = []  # doers named as subjects, by "by", or by reference
     for head, tag in actor_heads:
         role = _role(head, trigger, verb, etype, rule)
         if role == "A":
             agents.extend(tag.value.split("+"))
+            x = _child_on_path(head, trigger)
+            if x is not None and x.dep_ in {"nsubj", "agent", "nsubjpass"}:
+                subject_agents.extend(tag.value.split("+"))
         elif role == "T":
             targets.extend(tag.value.split("+"))
     if trigger.pos_ == "VERB":  # a subject-less trigger takes its controller's doer
@@ -1119,7 +1128,10 @@ def _build(
                     x.dep_ == "nsubj" and controller.lemma_.lower() not in {"accuse", "blame"}
                 ):
                     agents.extend(tag.value.split("+"))
-    agents.extend(_pronoun_antecedent(trigger, verb, actor_heads))
+                    subject_agents.extend(tag.value.split("+"))
+    antecedents = _pronoun_antecedent(trigger, verb, actor_heads)
+    agents.extend(antecedents)
+    subject_agents.extend(antecedents)
     if etype is E.ATTACK and not targets and len(set(agents)) == 2 and trigger.pos_ == "NOUN":
         mods = [tag.value for head, tag in actor_heads if _child_on_path(head, trigger) is not None]
         if len(mods) == 2 and "-" in trigger.doc.text[trigger.idx - 30 : trigger.idx]:
@@ -1146,6 +1158,8 @@ def _build(
         return None
     if etype is E.MEETING and not _security_context(trigger) and len(set(actors) - ALLIANCES) < 2:
         return None
+    if etype is E.MEETING and trigger.pos_ == "VERB" and not subject_agents:
+        return None  # "X is visiting Tanzania and Kenya": who visits must be a state we know
     modality = modality_of(trigger, sent, etype)
     date = _event_date(sent, trigger, verb)
     place = _location(sent, trigger, verb)

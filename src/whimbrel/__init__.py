@@ -16,8 +16,8 @@ from whimbrel.ontology import EventType, Modality
 from whimbrel.records import Article, Event, Mention, Rejection, Span
 
 if TYPE_CHECKING:
+    from whimbrel.analyze.notebook import NotebookStore as Store
     from whimbrel.pipeline import Pipeline
-    from whimbrel.store import Store
 
 __version__ = "0.1.0"
 
@@ -56,8 +56,8 @@ def __getattr__(name: str) -> Any:
         from whimbrel.pipeline import Pipeline
 
         return Pipeline
-    if name == "Store":
-        from whimbrel.store import Store
+    if name == "Store":  # tables for notebooks; the low-level store is whimbrel.store.Store
+        from whimbrel.analyze.notebook import NotebookStore
 
-        return Store
+        return NotebookStore
     raise AttributeError(f"module 'whimbrel' has no attribute {name!r}")

@@ -236,15 +236,18 @@ def test_store_duplicate_event_in_article_stored_once(store: Store) -> None:
     assert store.counts()["mentions"] == 1
 
 
+_ALL_MIGRATIONS = [(1, "0001_initial"), (2, "0002_corpus_events")]
+
+
 def test_store_schema_version_has_initial_migration(store: Store, db_path: Path) -> None:
-    assert store.schema_versions() == [(1, "0001_initial")]
+    assert store.schema_versions() == _ALL_MIGRATIONS
     store.close()
     con = duckdb.connect(str(db_path), read_only=True)
     try:
         rows = con.execute("SELECT version, name, applied_at FROM schema_version").fetchall()
     finally:
         con.close()
-    assert [(r[0], r[1]) for r in rows] == [(1, "0001_initial")]
+    assert [(r[0], r[1]) for r in rows] == _ALL_MIGRATIONS
     assert rows[0][2] is not None
 
 
@@ -254,7 +257,7 @@ def test_store_reopen_keeps_data_and_does_not_remigrate(db_path: Path) -> None:
         expected = first.events()
     with Store(db_path) as again:
         assert again.events() == expected
-        assert again.schema_versions() == [(1, "0001_initial")]
+        assert again.schema_versions() == _ALL_MIGRATIONS
         assert again.write_batch(_fixture_batch()) == 0
     with Store(db_path, read_only=True) as reader:
         assert reader.counts()["articles"] == 3

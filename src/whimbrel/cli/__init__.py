@@ -157,22 +157,51 @@ def extract(paths: tuple[str, ...], input_format: str | None, fmt: str) -> None:
     default=None,
     help="Show a progress bar (default: when stderr is a terminal).",
 )
+@click.option(
+    "--workers",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Pipeline processes (local) or actors (ray; default there: all cluster CPUs).",
+)
+@click.option("--engine", type=click.Choice(["local", "ray"]), default="local", show_default=True)
+@click.option("--address", default=None, help="Ray cluster address (--engine ray), e.g. auto.")
 @_handle_errors
 def ingest(
-    paths: tuple[str, ...], input_format: str | None, db: str | None, progress: bool | None
+    paths: tuple[str, ...],
+    input_format: str | None,
+    db: str | None,
+    progress: bool | None,
+    workers: int,
+    engine: str,
+    address: str | None,
 ) -> None:
     """Ingest PATHS into the store; articles already stored are skipped."""
     from whimbrel.pipeline import ingest_paths
 
     state = _state()
     show = sys.stderr.isatty() if progress is None else progress
-    report = ingest_paths(
-        paths,
-        db=db or state.config.get("store.path"),
-        input_format=input_format,
-        config=state.config,
-        progress=show,
-    )
+    executor = None
+    if engine == "ray":
+        from whimbrel.scale.ray_engine import RayExecutor
+
+        ray_workers = workers if workers > 1 else None
+        executor = RayExecutor(state.config, address=address, workers=ray_workers)
+    elif address is not None:
+        raise click.UsageError("--address needs --engine ray")
+    try:
+        report = ingest_paths(
+            paths,
+            db=db or state.config.get("store.path"),
+            input_format=input_format,
+            config=state.config,
+            progress=show,
+            workers=workers,
+            executor=executor,
+        )
+    finally:
+        if executor is not None:
+            executor.close()
     click.echo(report.summary_line())
     if report.rejections:
         print_rejections(report.rejections, err=True)
@@ -197,6 +226,12 @@ def ingest(
     is_flag=True,
     help="List the rejected documents instead of events.",
 )
+@click.option(
+    "--mentions",
+    "show_mentions",
+    is_flag=True,
+    help="List corpus events with every report, its sources and why it was merged.",
+)
 @_output_format
 @_handle_errors
 def events(
@@ -208,6 +243,7 @@ def events(
     modality: str | None,
     limit: int | None,
     show_rejections: bool,
+    show_mentions: bool,
     fmt: str,
 ) -> None:
     """Query stored events (or rejections)."""
@@ -219,6 +255,23 @@ def events(
     with Store(path, read_only=True) as store:
         if show_rejections:
             print_rejections(store.rejections(), fmt=fmt)
+            return
+        if show_mentions:
+            from whimbrel.cli.corpus import print_corpus_events
+
+            try:
+                corpus = store.clusters(
+                    type=etype,
+                    actors=[actor] if actor else [],
+                    since=since,
+                    until=until,
+                    modality=modality,
+                    members=True,
+                    limit=limit,
+                )
+            except ValueError as exc:
+                raise click.UsageError(str(exc)) from exc
+            print_corpus_events(corpus, fmt)
             return
         try:
             rows = store.events(
@@ -281,3 +334,7 @@ def config() -> None:
 def config_show() -> None:
     """Print the effective configuration (defaults + file + env + --set) as TOML."""
     click.echo(_state().config.to_toml())
+
+
+from whimbrel.cli import corpus as _corpus  # noqa: E402,F401
+from whimbrel.cli import repair as _repair  # noqa: E402,F401

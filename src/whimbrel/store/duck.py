@@ -17,6 +17,12 @@ import pyarrow as pa
 from whimbrel.errors import StoreError, StoreLocked
 from whimbrel.ontology import EventType, Modality
 from whimbrel.records import Article, Event, Mention, Rejection
+from whimbrel.store.clusters import (
+    FOUNDING_REASON,
+    MemberFacts,
+    choose_cluster,
+    cluster_id_for,
+)
 from whimbrel.store.schema import MIGRATIONS, SCHEMA_VERSION_DDL
 
 log = logging.getLogger(__name__)
@@ -83,6 +89,14 @@ _MENTION_SCHEMA = pa.schema(
         ("extractor", _STR),
     ]
 )
+_SOURCE_SCHEMA = pa.schema([("doc_id", _STR), ("url", _STR), ("source", _STR)])
+_MEMBER_SCHEMA = pa.schema(
+    [("event_id", _STR), ("cluster_id", _STR), ("position", _INT), ("reason", _STR)]
+)
+_PRECISION = {4: "year", 7: "month", 10: "day"}
+_PARTICIPATION = ("any", "bilateral", "multilateral")
+# A cluster's key: type, modality, actors, target.
+_ClusterKey = tuple[str, str, tuple[str, ...], tuple[str, ...]]
 _REJECTION_SCHEMA = pa.schema(
     [("source", _STR), ("stage", _STR), ("code", _STR), ("reason", _STR), ("doc_id", _STR)]
 )
@@ -209,6 +223,20 @@ def _event_dict(row: tuple[Any, ...]) -> dict[str, Any]:
         "extractor": extractor,
         "n_mentions": max(1, int(n_mentions)),
     }
+
+
+def _facts_and_key(row: dict[str, Any]) -> tuple[_ClusterKey, MemberFacts]:
+    key = (row["type"], row["modality"], tuple(row["actors"]), tuple(row["target"]))
+    facts = MemberFacts(
+        row["event_id"],
+        row["doc_id"],
+        row["date"],
+        row["location"],
+        row["name"],
+        row["count"],
+        row["evidence_text"],
+    )
+    return key, facts
 
 
 def _check_partial_date(label: str, value: str) -> str:
@@ -350,6 +378,7 @@ class Store:
             raise StoreError(
                 f"{self.path} needs schema migration {pending[0].name}; open it read-write once"
             )
+        linking_needed = any(m.name == "0002_corpus_events" for m in pending)
         for version, migration in enumerate(pending, start=len(applied) + 1):
             with self._transaction(f"apply migration {migration.name}") as con:
                 for statement in migration.statements:
@@ -359,6 +388,9 @@ class Store:
                     [version, migration.name, _now()],
                 )
             log.info("applied schema migration %s to %s", migration.name, self.path)
+        if linking_needed:
+            with self._transaction("link stored events into corpus events") as con:
+                self._link_unclustered(con)
 
     def schema_versions(self) -> list[tuple[int, str]]:
         """The applied migrations as ``(version, name)``, oldest first."""
@@ -389,13 +421,20 @@ class Store:
         self,
         items: Sequence[tuple[Article, Sequence[Event]]],
         rejections: Sequence[Rejection] = (),
+        *,
+        also_seen: Sequence[Article] = (),
     ) -> int:
         """Store articles with their events and mentions, and rejections, in one transaction.
 
         An article whose ``doc_id`` is already stored (or repeated earlier in ``items``) is
         skipped together with its events, so re-ingesting adds nothing. An event whose
         ``event_id`` repeats within an article is stored once. An event with no mentions is
-        stored as its own single mention. Returns the number of articles newly stored.
+        stored as its own single mention. Every new event is linked to a corpus event
+        (see :mod:`whimbrel.store.clusters`) in the same transaction.
+
+        Every article of ``items`` and ``also_seen`` (articles the caller already knows are
+        stored, e.g. a syndicated copy under another URL) is recorded in ``sources`` once per
+        (doc_id, url or source). Returns the number of articles newly stored.
         """
         for article, events in items:
             for event in events:
@@ -428,6 +467,8 @@ class Store:
             if event_rows:
                 self._insert(con, "events", _table(_EVENT_SCHEMA, event_rows))
                 self._insert(con, "mentions", _table(_MENTION_SCHEMA, mention_rows))
+                self._link(con, [_facts_and_key(row) for row in event_rows])
+            self._add_sources(con, [a for a, _ in items] + list(also_seen))
             self._add_rejections(con, rejections)
         log.debug(
             "stored %d new articles, %d events, %d rejections in %s",
@@ -437,6 +478,103 @@ class Store:
             self.path,
         )
         return len(article_rows)
+
+    # -- corpus events ---------------------------------------------------------------------
+
+    def _add_sources(self, con: Any, articles: Sequence[Article]) -> None:
+        unique: dict[tuple[str, str], dict[str, Any]] = {}
+        for a in articles:
+            key = (a.doc_id, a.url or a.source or "")
+            unique.setdefault(key, {"doc_id": a.doc_id, "url": a.url, "source": a.source})
+        if not unique:
+            return
+        view = "_whimbrel_new_sources"
+        con.register(view, _table(_SOURCE_SCHEMA, list(unique.values())))
+        try:
+            con.execute(
+                f"""
+                INSERT INTO sources (doc_id, url, source, first_seen)
+                SELECT n.doc_id, n.url, n.source, ? FROM {view} AS n
+                WHERE n.doc_id IN (SELECT doc_id FROM articles)
+                  AND NOT EXISTS (
+                    SELECT 1 FROM sources AS s
+                    WHERE s.doc_id = n.doc_id
+                      AND coalesce(s.url, s.source, '') = coalesce(n.url, n.source, '')
+                  )
+                """,
+                [_now()],
+            )
+        finally:
+            con.unregister(view)
+
+    def _existing_clusters(self, con: Any, key: _ClusterKey) -> dict[str, list[MemberFacts]]:
+        rows = con.execute(
+            """
+            SELECT m.cluster_id, e.event_id, e.doc_id, e.date, e.location, e.name, e.count,
+                   e.evidence_text
+            FROM cluster_members AS m JOIN events AS e ON e.event_id = m.event_id
+            WHERE e.type = ? AND e.modality = ? AND e.actors = ?::VARCHAR[]
+              AND e.target = ?::VARCHAR[]
+            ORDER BY m.cluster_id, m.position
+            """,
+            [key[0], key[1], list(key[2]), list(key[3])],
+        ).fetchall()
+        clusters: dict[str, list[MemberFacts]] = {}
+        for cluster_id, *facts in rows:
+            clusters.setdefault(cluster_id, []).append(
+                MemberFacts(
+                    facts[0], facts[1], facts[2], facts[3], facts[4], int(facts[5]), facts[6]
+                )
+            )
+        return clusters
+
+    def _link(self, con: Any, new: Sequence[tuple[_ClusterKey, MemberFacts]]) -> None:
+        """Link new events, in order, to an existing corpus event or a new one."""
+        by_key: dict[_ClusterKey, dict[str, list[MemberFacts]]] = {}
+        rows: list[dict[str, Any]] = []
+        for key, facts in new:
+            if key not in by_key:
+                by_key[key] = self._existing_clusters(con, key)
+            clusters = by_key[key]
+            chosen = choose_cluster(facts, clusters)
+            if chosen is None:
+                cluster_id, reason = cluster_id_for(facts.event_id), FOUNDING_REASON
+                clusters[cluster_id] = []
+            else:
+                cluster_id, reason = chosen
+            rows.append(
+                {
+                    "event_id": facts.event_id,
+                    "cluster_id": cluster_id,
+                    "position": len(clusters[cluster_id]),
+                    "reason": reason,
+                }
+            )
+            clusters[cluster_id].append(facts)
+        if rows:
+            self._insert(con, "cluster_members", _table(_MEMBER_SCHEMA, rows))
+
+    def _link_unclustered(self, con: Any) -> None:
+        """Link events stored before corpus events existed, in the order they were stored."""
+        rows = con.execute(
+            """
+            SELECT e.type, e.modality, e.actors, e.target, e.event_id, e.doc_id, e.date,
+                   e.location, e.name, e.count, e.evidence_text
+            FROM events AS e JOIN articles AS a ON a.doc_id = e.doc_id
+            WHERE e.event_id NOT IN (SELECT event_id FROM cluster_members)
+            ORDER BY a.ingested_at, e.doc_id, e.evidence_start, e.evidence_end, e.event_id
+            """
+        ).fetchall()
+        self._link(
+            con,
+            [
+                (
+                    (r[0], r[1], tuple(r[2]), tuple(r[3])),
+                    MemberFacts(r[4], r[5], r[6], r[7], r[8], int(r[9]), r[10]),
+                )
+                for r in rows
+            ],
+        )
 
     def add_rejections(self, rejections: Sequence[Rejection]) -> None:
         """Store rejections; one already stored with the same (source, stage, code, reason)
@@ -632,3 +770,195 @@ class Store:
         with self._errors("summarise events"):
             rows = self._db.execute(sql, params).fetchall()
         return [(cast(str, row[0]), cast("str | None", row[1]), int(row[2])) for row in rows]
+
+    # -- corpus events (reading) -----------------------------------------------------------
+
+    def clusters(
+        self,
+        *,
+        type: str | None = None,
+        actors: Sequence[str] = (),
+        participation: str = "any",
+        since: str | None = None,
+        until: str | None = None,
+        modality: str | None = None,
+        aggregates: bool = True,
+        cluster_id: str | None = None,
+        members: bool = False,
+        limit: int | None = None,
+    ) -> list[dict[str, Any]]:
+        """Corpus events: one dict per cluster of per-article events that report the same
+        real-world event (the rules are in :mod:`whimbrel.store.clusters`).
+
+        Each dict has ``cluster_id``, ``type``, ``actors``, ``target``, ``modality``,
+        ``date`` (the most precise date of its reports), ``date_precision``, ``location``,
+        ``name``, ``count`` (>1 for an aggregate claim), ``n_reports`` (per-article events)
+        and ``n_docs``; with ``members=True`` also ``members``: each report's ``event_id``,
+        ``doc_id``, ``urls``, ``date``, ``location``, ``name``, ``evidence`` and the
+        ``reason`` it was merged, founding report first.
+
+        Filters combine with AND: ``type`` and ``modality`` as in :meth:`events`; ``actors``
+        all among the cluster's actors or target; ``participation`` ``bilateral`` (exactly
+        two participants, actors and target together), ``multilateral`` (three or more) or
+        ``any``; ``since``/``until`` as in :meth:`events`; ``aggregates=False`` drops
+        aggregate claims (``count > 1``).
+        """
+        where: list[str] = []
+        params: list[Any] = []
+        if type is not None:
+            where.append("c.type = ?")
+            params.append(_event_type(type))
+        if modality is not None:
+            where.append("c.modality = ?")
+            params.append(_modality(modality))
+        if actors:
+            where.append("list_has_all(list_concat(c.actors, c.target), ?::VARCHAR[])")
+            params.append([a.upper() for a in actors])
+        if participation not in _PARTICIPATION:
+            raise ValueError(f"participation must be one of {', '.join(_PARTICIPATION)}")
+        if participation != "any":
+            op = "=" if participation == "bilateral" else ">"
+            where.append(f"len(list_distinct(list_concat(c.actors, c.target))) {op} 2")
+        if since is not None:
+            where.append("c.date IS NOT NULL AND c.date >= left(?, length(c.date))")
+            params.append(_check_partial_date("since", since))
+        if until is not None:
+            where.append("c.date IS NOT NULL AND left(c.date, length(?)) <= ?")
+            params += [_check_partial_date("until", until)] * 2
+        if not aggregates:
+            where.append("c.count = 1")
+        if cluster_id is not None:
+            where.append("c.cluster_id = ?")
+            params.append(cluster_id)
+        sql = (
+            "SELECT c.cluster_id, c.type, c.actors, c.target, c.modality, c.date, c.location,"
+            " c.name, c.count, c.n_reports, c.n_docs FROM clusters AS c"
+        )
+        if where:
+            sql += " WHERE " + " AND ".join(where)
+        sql += " ORDER BY c.date ASC NULLS LAST, c.type, c.cluster_id"
+        if limit is not None:
+            if limit < 0:
+                raise ValueError("limit must be zero or more")
+            sql += " LIMIT ?"
+            params.append(limit)
+        with self._errors("read corpus events"):
+            rows = self._db.execute(sql, params).fetchall()
+        keys = (
+            "cluster_id",
+            "type",
+            "actors",
+            "target",
+            "modality",
+            "date",
+            "location",
+            "name",
+            "count",
+            "n_reports",
+            "n_docs",
+        )
+        result: list[dict[str, Any]] = []
+        for row in rows:
+            item = dict(zip(keys, row, strict=True))
+            item["actors"], item["target"] = list(item["actors"]), list(item["target"])
+            item["date_precision"] = _PRECISION.get(len(item["date"])) if item["date"] else None
+            for key in ("count", "n_reports", "n_docs"):
+                item[key] = int(item[key])
+            result.append(item)
+        if members and result:
+            found = self._members([r["cluster_id"] for r in result])
+            for item in result:
+                item["members"] = found.get(item["cluster_id"], [])
+        return result
+
+    def _members(self, cluster_ids: Sequence[str]) -> dict[str, list[dict[str, Any]]]:
+        with self._errors("read corpus event members"):
+            rows = self._db.execute(
+                """
+                SELECT m.cluster_id, e.event_id, e.doc_id, e.date, e.location, e.name,
+                       e.evidence_text, e.evidence_start, e.evidence_end, m.reason
+                FROM cluster_members AS m JOIN events AS e ON e.event_id = m.event_id
+                WHERE m.cluster_id IN (SELECT unnest(?::VARCHAR[]))
+                ORDER BY m.cluster_id, m.position
+                """,
+                [list(cluster_ids)],
+            ).fetchall()
+            doc_ids = sorted({row[2] for row in rows})
+            url_rows = self._db.execute(
+                "SELECT doc_id, url FROM sources WHERE url IS NOT NULL"
+                " AND doc_id IN (SELECT unnest(?::VARCHAR[])) ORDER BY doc_id, url",
+                [doc_ids],
+            ).fetchall()
+        urls: dict[str, list[str]] = {}
+        for doc_id, url in url_rows:
+            urls.setdefault(doc_id, []).append(url)
+        found: dict[str, list[dict[str, Any]]] = {}
+        for row in rows:
+            found.setdefault(row[0], []).append(
+                {
+                    "event_id": row[1],
+                    "doc_id": row[2],
+                    "urls": urls.get(row[2], []),
+                    "date": row[3],
+                    "location": row[4],
+                    "name": row[5],
+                    "evidence": {"text": row[6], "start": int(row[7]), "end": int(row[8])},
+                    "reason": row[9],
+                }
+            )
+        return found
+
+    def cluster_ids(self) -> dict[str, str]:
+        """``event_id -> cluster_id`` for every stored event."""
+        with self._errors("read corpus event ids"):
+            rows = self._db.execute("SELECT event_id, cluster_id FROM cluster_members").fetchall()
+        return {cast(str, r[0]): cast(str, r[1]) for r in rows}
+
+    def sources(self, doc_id: str | None = None) -> list[dict[str, Any]]:
+        """Every (doc_id, url, source) an article was seen under, by doc_id then url."""
+        sql = "SELECT doc_id, url, source FROM sources"
+        params: list[Any] = []
+        if doc_id is not None:
+            sql += " WHERE doc_id = ?"
+            params.append(doc_id)
+        sql += " ORDER BY doc_id, url NULLS LAST, source NULLS LAST"
+        with self._errors("read sources"):
+            rows = self._db.execute(sql, params).fetchall()
+        return [dict(zip(("doc_id", "url", "source"), row, strict=True)) for row in rows]
+
+    def articles(self) -> list[dict[str, Any]]:
+        """Stored articles without their text (doc_id, title, url, published, lang, source)."""
+        keys = ("doc_id", "title", "url", "published", "lang", "source")
+        with self._errors("read articles"):
+            rows = self._db.execute(
+                f"SELECT {', '.join(keys)} FROM articles ORDER BY doc_id"
+            ).fetchall()
+        return [dict(zip(keys, row, strict=True)) for row in rows]
+
+    def corpus_counts(self) -> dict[str, int]:
+        """Corpus-level numbers: articles, sources, reports (per-article events), corpus
+        events (clusters), of which aggregate claims."""
+        with self._errors("count corpus events"):
+            row = self._db.execute(
+                "SELECT (SELECT count(*) FROM articles), (SELECT count(*) FROM sources), "
+                "(SELECT count(*) FROM events), (SELECT count(*) FROM clusters), "
+                "(SELECT count(*) FROM clusters WHERE count > 1)"
+            ).fetchone()
+        keys = ("articles", "sources", "reports", "corpus_events", "aggregate_claims")
+        return {
+            key: int(value) for key, value in zip(keys, cast(tuple[Any, ...], row), strict=True)
+        }
+
+
+def _event_type(value: str) -> str:
+    try:
+        return str(EventType(value.upper()))
+    except ValueError as exc:
+        raise ValueError(f"unknown event type {value!r} (one of {', '.join(EventType)})") from exc
+
+
+def _modality(value: str) -> str:
+    try:
+        return str(Modality(value.lower()))
+    except ValueError as exc:
+        raise ValueError(f"unknown modality {value!r} (one of {', '.join(Modality)})") from exc

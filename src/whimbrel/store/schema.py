@@ -97,4 +97,52 @@ _INITIAL = Migration(
     ),
 )
 
-MIGRATIONS: tuple[Migration, ...] = (_INITIAL,)
+_CORPUS_EVENTS = Migration(
+    name="0002_corpus_events",
+    statements=(
+        # Every (doc_id, url or source) an article was seen under: a syndicated copy (same
+        # text, other URL) adds a row here and nothing else.
+        """
+        CREATE TABLE sources (
+            doc_id VARCHAR NOT NULL,
+            url VARCHAR,
+            source VARCHAR,
+            first_seen TIMESTAMP NOT NULL
+        )
+        """,
+        """
+        INSERT INTO sources (doc_id, url, source, first_seen)
+        SELECT doc_id, url, source, ingested_at FROM articles
+        """,
+        # Which corpus event ("cluster") each per-article event belongs to, its place in the
+        # cluster (0 = the event that founded it) and why it was merged there. Filled by the
+        # store for every event it writes (and, once, for the events of an older store).
+        """
+        CREATE TABLE cluster_members (
+            event_id VARCHAR NOT NULL,
+            cluster_id VARCHAR NOT NULL,
+            position INTEGER NOT NULL,
+            reason VARCHAR NOT NULL
+        )
+        """,
+        # One row per corpus event, derived from its members (never stored twice).
+        """
+        CREATE VIEW clusters AS
+        SELECT m.cluster_id,
+               any_value(e.type) AS type,
+               any_value(e.actors) AS actors,
+               any_value(e.target) AS target,
+               any_value(e.modality) AS modality,
+               arg_max(e.date, length(e.date)) AS date,
+               min(e.location) AS location,
+               min(e.name) AS name,
+               max(e.count) AS count,
+               count(*) AS n_reports,
+               count(DISTINCT e.doc_id) AS n_docs
+        FROM cluster_members AS m JOIN events AS e ON e.event_id = m.event_id
+        GROUP BY m.cluster_id
+        """,
+    ),
+)
+
+MIGRATIONS: tuple[Migration, ...] = (_INITIAL, _CORPUS_EVENTS)

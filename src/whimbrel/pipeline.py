@@ -28,8 +28,8 @@ from whimbrel.config import Config
 from whimbrel.errors import WhimbrelError
 from whimbrel.extract import lexicon
 from whimbrel.extract.merge import merge_mentions
-from whimbrel.extract.rules import SentenceInput, extract_sentence
-from whimbrel.ontology import ALLIANCES
+from whimbrel.extract.rules import Draft, SentenceInput, extract_sentence, military_actors
+from whimbrel.ontology import ALLIANCES, EventType
 from whimbrel.records import Article, Event, Mention, Rejection, Span, Tag
 from whimbrel.repair import Repaired, repair
 from whimbrel.resolve.actors import default_resolver
@@ -260,6 +260,9 @@ class Pipeline:
 
     def _extract(self, prep: _Prepared, parsed: Sequence[Any]) -> tuple[Event, ...]:
         mentions: list[Mention] = []
+        # the latest military activity: (sentence index, its actors), for intercepts and
+        # scrambles whose target is only named before ("Japan scrambled jets to shadow them")
+        recent: list[tuple[int, tuple[str, ...]]] = []
         for (index, tags), doc in zip(prep.candidates, parsed, strict=True):
             start, end = prep.sentences[index]
             limit = start + len(doc.text)
@@ -278,9 +281,19 @@ class Pipeline:
             )
             o_start, o_end = prep.repaired.original_span(start, end)
             evidence = Span(prep.article.text[o_start:o_end], o_start, o_end)
-            for draft in extract_sentence(sent):
-                if draft.confidence < self.min_confidence:
+            forces = military_actors(sent)
+            if forces:
+                recent.append((index, forces))
+            for found in extract_sentence(sent):
+                if found.confidence < self.min_confidence:
                     continue
+                draft = _with_context_target(found, index, recent)
+                if draft is None:
+                    continue
+                if draft.type is EventType.DEPLOYMENT and draft.target:
+                    recent.append((index, draft.target))  # who was intercepted or shadowed
+                elif draft.type in _ACTIVITY_TYPES:
+                    recent.append((index, draft.actors))
                 mentions.append(
                     Mention(
                         doc_id=prep.article.doc_id,
@@ -306,6 +319,31 @@ class Pipeline:
 def default_pipeline() -> Pipeline:
     """One pipeline with the packaged configuration, shared by library callers."""
     return Pipeline(Config.load())
+
+
+_ACTIVITY_TYPES = frozenset({EventType.EXERCISE, EventType.DEPLOYMENT, EventType.ATTACK})
+_CONTEXT_WINDOW = 4  # sentences back
+
+
+def _with_context_target(
+    draft: Draft, index: int, recent: Sequence[tuple[int, tuple[str, ...]]]
+) -> Draft | None:
+    """Fill the target of a draft that needs one from the states whose forces the last few
+    sentences show most often (the shadowed formation recurs; its shadowers appear once);
+    drop the draft when there are none."""
+    if not draft.target_from_context:
+        return draft
+    counts: Counter[str] = Counter(
+        code
+        for where, actors in recent
+        if 0 <= index - where <= _CONTEXT_WINDOW
+        for code in actors
+        if code not in draft.actors
+    )
+    if not counts:
+        return None
+    top = max(counts.values())
+    return replace(draft, target=tuple(sorted(c for c, n in counts.items() if n == top)))
 
 
 def _shift(tag: Tag, offset: int) -> Tag:

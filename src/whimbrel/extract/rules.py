@@ -203,6 +203,9 @@ class Draft:
     count: int
     confidence: float
     date_hint: str | None = None
+    # an intercept whose target is named only in an earlier sentence: the pipeline fills
+    # it from the document's latest military activity by other states, or drops the draft
+    target_from_context: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -216,6 +219,20 @@ class SentenceInput:
     speculative_document: bool = False
     security_document: bool = True  # the article as a whole is about military matters
     document_actors: frozenset[str] = frozenset()
+
+
+def military_actors(sent: SentenceInput) -> tuple[str, ...]:
+    """States whose forces the sentence shows in action: "a Russian navy frigate", "Chinese
+    and Russian bombers", "China's warships" (the actor qualifies a force or platform)."""
+    codes: list[str] = []
+    for head, tag in _actor_heads(sent):
+        noun = head
+        while noun.dep_ in {"amod", "compound", "poss", "conj", "nmod"} and noun.head.i != noun.i:
+            noun = noun.head
+            if noun.lemma_.lower() in lx.DEPLOYABLE or noun.lower_ in lx.DEPLOYABLE:
+                codes.extend(tag.value.split("+"))
+                break
+    return tuple(sorted(set(codes)))
 
 
 def extract_sentence(sent: SentenceInput) -> list[Draft]:
@@ -1140,8 +1157,14 @@ def _build(
         targets.extend(_threat_content_targets(trigger, actor_heads))
     if etype is E.DEPLOYMENT and not targets:
         targets.extend(_purpose_targets(trigger, verb, actor_heads))
-    if etype is E.DEPLOYMENT and rule in _INTERCEPT_VERBS | {"scramble"} and not targets:
-        return None  # an intercept or scramble is coded against whom it was aimed
+    needs_context_target = (
+        etype is E.DEPLOYMENT
+        and not targets
+        and (
+            rule in _INTERCEPT_VERBS | {"scramble"}
+            or (rule == "send_forces" and _purpose_in(trigger, set(_PURPOSE_VERBS)))
+        )
+    )
     if not agents and etype is E.ATTACK and trigger.pos_ == "NOUN":
         agents.extend(
             lx.KNOWN_AGGRESSORS[t]
@@ -1177,6 +1200,7 @@ def _build(
         count=_count(trigger),
         confidence=0.7 if trigger.pos_ == "VERB" else 0.6,
         date_hint=None if date else _calendar_hint(trigger),
+        target_from_context=needs_context_target,
     )
 
 

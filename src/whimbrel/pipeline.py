@@ -215,7 +215,8 @@ class Pipeline:
             Tag(s.start, s.end, s.text, s.code, s.kind) for s in default_resolver().find(text)
         ]
         places = tuple(
-            Tag(p.start, p.end, text[p.start : p.end], p.name, p.kind) for p in find_places(text)
+            Tag(p.start, p.end, text[p.start : p.end], p.name, p.kind, p.country)
+            for p in find_places(text)
         )
         dates = tuple(
             Tag(d.start, d.end, d.text, d.value, d.precision)

@@ -44,6 +44,7 @@ class Tag:
     text: str
     value: str
     kind: str
+    country: str | None = None  # for places: the state(s) it lies in ("EST+LTU+LVA")
 
 
 @dataclass(frozen=True, slots=True)

@@ -706,6 +706,28 @@ def _purpose_targets(
     return found
 
 
+def _place_targets(
+    sent: SentenceInput, trigger: Token, verb: Token | None, agents: set[str]
+) -> list[str]:
+    """ "a Russian invasion of the Baltic states", "seized Crimea": a place that is what the
+    attack is on stands for the state(s) it lies in (disputed places have no state)."""
+    found: list[str] = []
+    for tag in sent.places:
+        if not tag.country:
+            continue
+        root = _tag_root(sent, tag)
+        x = None if root is None else _attachment(root, trigger, verb)
+        if x is None:
+            continue
+        direct = x.dep_ in {"dobj", "nsubjpass"} or (
+            x.dep_ == "prep" and x.lower_ in {"of", "on", "into", "against"}
+        )
+        codes = set(tag.country.split("+")) - agents
+        if direct and codes:
+            found.extend(sorted(codes))
+    return found
+
+
 def _subject_controller(verb: Token) -> Token | None:
     """The verb whose subject is also ``verb``'s: "China and Russia plan to [hold] drills",
     "troops landed and [began] drills". None when ``verb`` has a subject of its own."""
@@ -1165,6 +1187,8 @@ def _build(
             or (rule == "send_forces" and _purpose_in(trigger, set(_PURPOSE_VERBS)))
         )
     )
+    if etype is E.ATTACK and not targets:
+        targets.extend(_place_targets(sent, trigger, verb, set(agents)))
     if not agents and etype is E.ATTACK and trigger.pos_ == "NOUN":
         agents.extend(
             lx.KNOWN_AGGRESSORS[t]

@@ -116,3 +116,24 @@ def test_public_extract_returns_events_with_original_offsets() -> None:
     span = events[0].evidence
     assert text[span.start : span.end] == span.text
     assert events[0].date == "2024-03-08"
+
+
+def test_prefilter_knows_every_trigger_form() -> None:
+    from whimbrel.extract import lexicon
+    from whimbrel.pipeline import _TRIGGER_RE
+
+    irregular = {
+        "send": "sent",
+        "give": "given",
+        "meet": "met",
+        "sell": "sold",
+        "strike": "struck",
+        "shoot": "shot",
+        "buy": "bought",
+        "get": "got",
+    }
+    for lemma in lexicon.prefilter_lemmas():
+        base = lemma.rstrip("e")
+        forms = {lemma, lemma + "s", base + "ed", base + "ing", irregular.get(lemma, lemma)}
+        for form in forms:
+            assert _TRIGGER_RE.search(f"They {form} it."), (lemma, form)

@@ -60,6 +60,8 @@ _MODIFIER_COMPOUND_RE = re.compile(
 _ALLIANCE_REF_RE = re.compile(r"\bthe\s+(?:bloc|alliance|grouping)\b", re.IGNORECASE)
 
 _IRREGULAR_TRIGGER_FORMS = (
+    "bought",
+    "got",
     "sent",
     "gave",
     "given",
@@ -98,18 +100,7 @@ _DATELINE_RE = re.compile(
 
 def _trigger_regex() -> re.Pattern[str]:
     stems: set[str] = set()
-    for lemma in (
-        *lexicon.NOUN_TRIGGERS,
-        *lexicon.VERB_TRIGGERS,
-        *lexicon.LAUNCH_VERBS,
-        "receive",
-        "obtain",
-        "buy",
-        "acquire",
-        "purchase",
-        "import",
-        "get",
-    ):
+    for lemma in lexicon.prefilter_lemmas():
         stem = lemma[:-1] if lemma.endswith(("e", "y")) and len(lemma) > 3 else lemma
         stems.add(re.escape(stem))
     alternatives = sorted(stems | set(_IRREGULAR_TRIGGER_FORMS), key=len, reverse=True)

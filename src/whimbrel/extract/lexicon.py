@@ -464,3 +464,28 @@ DEPLOYABLE = frozenset(
     corvettes launcher launchers battery batteries instructor instructors adviser advisers
     advisor advisors trainer trainers mercenary mercenaries contractor contractors""".split()
 )
+
+# Verbs of sending forces: a deployment (or aid, when sent to fight for another state).
+SENDING_VERBS = frozenset({"send", "dispatch", "move", "rush", "deploy", "station", "mass"})
+# Verbs whose subject receives military goods: "Russia obtained drones from Iran".
+RECEIVE_VERBS = frozenset({"receive", "obtain", "buy", "acquire", "purchase", "get", "import"})
+# Verbs that are triggers only with particular objects or particles (see rules.py):
+# "fired at", "granted access to its bases", "handed over tanks", "arrived in".
+CONDITIONAL_VERBS = frozenset(
+    {"fire", "shoot", "grant", "give", "allow", "offer", "hand", "arrive", "reach"}
+)
+
+
+def prefilter_lemmas() -> frozenset[str]:
+    """Every lemma that can start an event: the sentence prefilter must know them all, or
+    it would skip sentences the full parse would have coded."""
+    return frozenset(
+        {
+            *NOUN_TRIGGERS,
+            *VERB_TRIGGERS,
+            *LAUNCH_VERBS,
+            *SENDING_VERBS,
+            *RECEIVE_VERBS,
+            *CONDITIONAL_VERBS,
+        }
+    )

@@ -84,7 +84,6 @@ _NON_AGENT_VERBS = frozenset(
 _REPORTING_VERBS = frozenset(
     """say report tell announce state claim add confirm reveal note write quote learn""".split()
 )
-_RECEIVE_VERBS = frozenset({"receive", "obtain", "buy", "acquire", "purchase", "get", "import"})
 
 # Preposition -> role for each type: "A" agent, "T" target.
 _PREP_ROLES: dict[str, dict[EventType, str]] = {
@@ -292,7 +291,7 @@ def _trigger_type(token: Token, security_document: bool) -> tuple[EventType | No
             return None, ""  # war games are simulations unless run by a military (below)
         return None, ""
     if token.pos_ == "VERB":
-        if lemma in _SENDING_VERBS and _direct_object_in(token, lx.DEPLOYABLE):
+        if lemma in lx.SENDING_VERBS and _direct_object_in(token, lx.DEPLOYABLE):
             # forces sent somewhere are a deployment; sent to fight for another state, aid
             if _purpose_in(token, {"fight", "help", "support", "assist", "reinforce"}):
                 return E.MILITARY_AID, "send_forces"
@@ -323,7 +322,7 @@ def _trigger_type(token: Token, security_document: bool) -> tuple[EventType | No
         etype = lx.VERB_TRIGGERS.get(lemma)
         if etype is not None and _verb_is_trigger(token, etype, lemma, security_document):
             return etype, lemma
-        if lemma in _RECEIVE_VERBS and _has_military_object(token):
+        if lemma in lx.RECEIVE_VERBS and _has_military_object(token):
             return E.MILITARY_AID, "receive"
     return None, ""
 
@@ -333,7 +332,6 @@ _BASING_WORDS = frozenset(
     installation installations naval military""".split()
 )
 _SPEECH_VERBS = {"say", "accuse", "call", "describe", "claim", "argue", "brand", "dismiss"}
-_SENDING_VERBS = frozenset({"send", "dispatch", "move", "rush", "deploy", "station", "mass"})
 
 
 def _purpose_in(token: Token, lemmas: set[str]) -> bool:

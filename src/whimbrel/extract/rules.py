@@ -97,12 +97,12 @@ _PREP_ROLES: dict[str, dict[EventType, str]] = {
     "near": {E.EXERCISE: "T"},
     "toward": {E.EXERCISE: "T", E.DEPLOYMENT: "T", E.ATTACK: "T", E.THREAT: "T"},
     "towards": {E.EXERCISE: "T", E.DEPLOYMENT: "T", E.ATTACK: "T", E.THREAT: "T"},
-    "on": {E.ATTACK: "T", E.SANCTION: "T"},
+    "on": {E.ATTACK: "T", E.SANCTION: "T", E.DEPLOYMENT: "T"},
     "at": {E.ATTACK: "T", E.SANCTION: "T", E.THREAT: "T"},
     "into": {E.ATTACK: "T", E.DEPLOYMENT: "T"},
     "in": {E.ATTACK: "T", E.DEPLOYMENT: "T"},
     "to": {E.MILITARY_AID: "T", E.DEPLOYMENT: "T", E.SANCTION: "T", E.THREAT: "T", E.MEETING: "A"},
-    "of": {E.ATTACK: "T", E.SANCTION: "T", E.EXERCISE: "A", E.MEETING: "A"},
+    "of": {E.ATTACK: "T", E.SANCTION: "T", E.EXERCISE: "A", E.MEETING: "A", E.DEPLOYMENT: "A"},
     "from": {E.MILITARY_AID: "A"},
 }
 
@@ -362,6 +362,8 @@ def _noun_is_trigger(token: Token, etype: EventType, lemma: str, security_docume
         return bool(mods & lx.MILITARY_OBJECTS) or _has_military_object(token)
     if etype is E.AGREEMENT:
         return _security_context(token)
+    if etype is E.MEETING and lemma == "call":
+        return "port" in mods  # a port call, not a phone call or a call for sanctions
     if etype is E.MEETING:
         return _security_context(token) or (_official_context(token) and security_document)
     if etype is E.ATTACK:
@@ -415,7 +417,7 @@ def _verb_is_trigger(token: Token, etype: EventType, lemma: str, security_docume
         return _security_context(token) or (_official_context(token) and security_document)
     if etype is E.AGREEMENT:
         return _has_object_in(
-            token, {"agreement", "pact", "treaty", "accord", "deal", "memorandum"}
+            token, {"agreement", "pact", "treaty", "accord", "deal", "memorandum", "document"}
         ) and _security_context(token)
     if etype is E.SANCTION and lemma == "expel":
         return _has_object_in(token, {"diplomat", "ambassador", "attache", "envoy", "staff"})
@@ -566,6 +568,12 @@ def _clause_verb(token: Token) -> Token | None:
             return verb
         if prep.lower_ == "for" and verb.lemma_.lower() in _ADVOCACY_VERBS:
             return verb  # "the United States called for sanctions against X"
+        if (
+            prep.lower_ in {"during", "at", "after", "for"}
+            and verb.pos_ == "VERB"
+            and lx.NOUN_TRIGGERS.get(token.lemma_.lower()) is E.MEETING
+        ):
+            return verb  # "Blinken raised it during talks with Chinese leaders"
         # "the fleet was put on alert for drills", "ships arrived for exercises": the
         # subject of an object-less verb takes part in the exercise it is there for.
         if (
@@ -787,7 +795,7 @@ def _verb_argument_role(x: Token, dep: str, verb: Token, etype: EventType, rule:
         return ""
     if dep == "prep":
         if etype is E.MEETING and x.lower_ in {"in", "at"}:
-            return ""
+            return "A" if rule in {"visit", "call"} else ""  # a port call in Havana: Cuba
         if rule == "receive" and x.lower_ == "from":
             return "A"
         return _PREP_ROLES.get(x.lower_, {}).get(etype, "")

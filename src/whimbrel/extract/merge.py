@@ -47,9 +47,18 @@ def _same_named_event(group: Sequence[Mention], mention: Mention) -> bool:
 
 
 def _same_trigger(a: Mention, b: Mention) -> bool:
-    """Mentions with different modalities merge only when they name the event alike ("the
-    exercise began ... the exercise will last"), not a drill and a later patrol."""
-    return a.trigger.lower().rstrip("s") == b.trigger.lower().rstrip("s")
+    """Mentions merge across modalities, or with a target left unsaid, only when they name
+    the event alike ("the exercise began ... the exercise will last", "Japan scrambles
+    jets ... Japan scrambled jets to intercept"), not a drill and a later patrol."""
+    return _stem(a.trigger) == _stem(b.trigger)
+
+
+def _stem(word: str) -> str:
+    word = word.lower()
+    for suffix in ("ing", "ed", "es", "s", "e", "d"):
+        if word.endswith(suffix) and len(word) - len(suffix) >= 3:
+            return word[: -len(suffix)]
+    return word
 
 
 def _informativeness(m: Mention) -> tuple[int, int]:
@@ -78,6 +87,7 @@ def merge_mentions(mentions: Sequence[Mention]) -> list[Event]:
                 and _names_compatible(m.name, mention.name)
                 and _names_compatible(m.date_hint, mention.date_hint)
                 and (m.modality == mention.modality or _same_trigger(m, mention))
+                and (m.target == mention.target or _same_trigger(m, mention))
                 for m in group
             ):
                 group.append(mention)

@@ -618,6 +618,15 @@ def _first_conjunct(token: Token) -> Token:
 _LOCATIVE_PREPS = frozenset({"in", "at", "near", "over", "into", "across", "off"})
 
 
+def _under_prep(a: Token, anchor: Token, word: str) -> bool:
+    current = a
+    while current.i != anchor.i and current.head.i != current.i:
+        if current.dep_ == "prep" and current.lower_ == word:
+            return True
+        current = current.head
+    return False
+
+
 def _behind_locative(a: Token, x: Token) -> bool:
     """True when ``a`` hangs below ``x`` through a locative preposition: "the embassy [in
     Manila]" — a place, not a participant ("troops from the US" are US troops)."""
@@ -633,6 +642,8 @@ def _role(a: Token, trigger: Token, verb: Token | None, etype: EventType, rule: 
     """'A' agent, 'T' target, '' no role, for the actor whose head token is ``a``."""
     if a.i == trigger.i:
         return ""
+    if rule == "receive" and _under_prep(a, trigger, "from"):
+        return "A"  # "Pyongyang could obtain technologies from Moscow"
     x = _child_on_path(a, trigger)
     if x is not None and (x.dep_ != "prep" or etype in SYMMETRIC) and _behind_locative(a, x):
         return ""  # "a visit to the exercise in Trondheim, Norway": Norway is the place

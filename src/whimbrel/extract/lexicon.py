@@ -474,7 +474,7 @@ RECEIVE_VERBS = frozenset({"receive", "obtain", "buy", "acquire", "purchase", "g
 # Verbs that are triggers only with particular objects or particles (see rules.py):
 # "fired at", "granted access to its bases", "handed over tanks", "arrived in".
 CONDITIONAL_VERBS = frozenset(
-    {"fire", "shoot", "grant", "give", "allow", "offer", "hand", "arrive", "reach"}
+    {"fire", "shoot", "grant", "give", "allow", "offer", "hand", "arrive", "reach", "face", "pay"}
 )
 
 

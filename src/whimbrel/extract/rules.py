@@ -313,6 +313,13 @@ def _trigger_type(token: Token, security_document: bool) -> tuple[EventType | No
             return E.DEPLOYMENT, "access"
         if lemma == "hand" and any(c.dep_ == "prt" and c.lower_ == "over" for c in token.children):
             return (E.MILITARY_AID, "supply") if _has_military_object(token) else (None, "")
+        if (
+            lemma in _SUFFER_VERBS
+            and _direct_object_in(token, {"consequence", "price", "retaliation", "punishment"})
+            and token.dep_ == "ccomp"
+            and token.head.lemma_.lower() in _STATEMENT_VERBS
+        ):
+            return E.THREAT, "consequence"  # "X stated that Y will face consequences"
         if lemma in {"fire", "shoot"} and any(
             c.dep_ == "prep" and c.lower_ in lx.AIMED_PREPS for c in token.children
         ):
@@ -667,6 +674,7 @@ def _role(a: Token, trigger: Token, verb: Token | None, etype: EventType, rule: 
     return _role_under_verb(x, verb, trigger, etype, rule)
 
 
+_STATEMENT_VERBS = frozenset({"say", "state", "tell", "warn", "make", "declare", "insist"})
 # "warned that the US will pay a heavy price": the subject of such a verb is threatened.
 _SUFFER_VERBS = frozenset({"pay", "face", "suffer", "regret", "bear", "feel"})
 
@@ -677,7 +685,9 @@ def _threat_content_targets(trigger: Token, actor_heads: Sequence[tuple[Token, T
     found: list[str] = []
     for head, tag in actor_heads:
         x = _child_on_path(head, trigger, crossable=frozenset({"ccomp", "xcomp", "advcl"}))
-        if x is None or x.dep_ not in {"ccomp", "xcomp"}:
+        if x is None or not (
+            x.dep_ in {"ccomp", "xcomp"} or (x.dep_ == "prep" and x.lower_ in {"of", "about"})
+        ):
             continue
         attach = head
         while attach.head.i != attach.i and attach.dep_ in {"compound", "amod", "poss", "conj"}:
@@ -781,6 +791,8 @@ def _role_under_trigger(a: Token, x: Token, trigger: Token, etype: EventType, ru
 def _verb_argument_role(x: Token, dep: str, verb: Token, etype: EventType, rule: str) -> str:
     if rule == "arrive_goods" and dep == "prep" and x.lower_ in {"in", "to", "at"}:
         return "T"
+    if rule == "consequence":
+        return "T" if dep == "nsubj" else ""
     if rule == "access":  # "Manila granted US forces access to its bases"
         return {"nsubj": "T", "dative": "A", "dobj": "A", "iobj": "A"}.get(dep, "")
     if dep in {"nsubj", "csubj"}:
@@ -1012,8 +1024,10 @@ def modality_of(trigger: Token, sent: SentenceInput, etype: EventType | None = N
                     planned = True
             elif child.dep_ == "mark" and ctext in {"if", "unless", "whether"}:
                 hypothetical = True
-            elif child.dep_ == "advcl" and any(
-                m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in child.children
+            elif (
+                child.dep_ == "advcl"
+                and not (etype is E.THREAT and node.i == trigger.i)  # a threat's own "if"
+                and any(m.dep_ == "mark" and m.lower_ in {"if", "unless"} for m in child.children)
             ):
                 hypothetical = True  # "X will impose sanctions if Y buys the missiles"
             elif child.dep_ in {"acomp", "oprd", "attr"} and ctext in _LIKELIHOOD_WORDS:
@@ -1185,6 +1199,12 @@ def _build(
                 ):
                     agents.extend(tag.value.split("+"))
                     subject_agents.extend(tag.value.split("+"))
+    if rule == "consequence":  # the one who states the consequences threatens them
+        for head, tag in actor_heads:
+            x = _child_on_path(head, trigger.head)
+            if x is not None and x.dep_ == "nsubj" and not _behind_locative(head, x):
+                agents.extend(tag.value.split("+"))
+                subject_agents.extend(tag.value.split("+"))
     antecedents = _pronoun_antecedent(trigger, verb, actor_heads)
     agents.extend(antecedents)
     subject_agents.extend(antecedents)
@@ -1224,7 +1244,8 @@ def _build(
         return None
     if etype is E.MEETING and trigger.pos_ == "VERB" and not subject_agents:
         return None  # "X is visiting Tanzania and Kenya": who visits must be a state we know
-    modality = modality_of(trigger, sent, etype)
+    # a threat of consequences has the modality of the statement that makes it
+    modality = modality_of(trigger.head if rule == "consequence" else trigger, sent, etype)
     date = _event_date(sent, trigger, verb)
     place = _location(sent, trigger, verb)
     return Draft(

@@ -360,8 +360,8 @@ def _noun_is_trigger(token: Token, etype: EventType, lemma: str, security_docume
             return bool(mods & {"joint", "combined"})
         if lemma == "patrol":
             return bool(mods & {"joint", "naval", "air", "bomber", "combined", "strategic"})
-        if lemma in {"maneuver", "manoeuvre"} and token.tag_ == "NN":
-            return bool(mods & {"military", "joint", "naval", "combined", "war"})
+        if lemma in {"maneuver", "manoeuvre"}:  # ships' "dangerous maneuvers" are no drill
+            return bool(mods & {"military", "joint", "naval", "combined", "war", "army"})
         return True
     if etype is E.MILITARY_AID:
         if lemma in {"aid", "assistance"}:
@@ -369,6 +369,17 @@ def _noun_is_trigger(token: Token, etype: EventType, lemma: str, security_docume
         return bool(mods & lx.MILITARY_OBJECTS) or _has_military_object(token)
     if etype is E.AGREEMENT:
         return _security_context(token)
+    if (
+        etype is E.MEETING
+        and lemma == "visit"
+        and any(
+            c.dep_ == "prep"
+            and c.lower_ == "to"
+            and any(lx.NOUN_TRIGGERS.get(p.lemma_.lower()) is E.EXERCISE for p in c.subtree)
+            for c in token.children
+        )
+    ):
+        return False  # a visit to an exercise is not a meeting between states
     if etype is E.MEETING and lemma == "call":
         return "port" in mods  # a port call, not a phone call or a call for sanctions
     if etype is E.MEETING:

@@ -128,6 +128,7 @@ class _Prepared:
     speculative: bool
     document_actors: frozenset[str]
     security_document: bool
+    actor_counts: Counter[str]
 
 
 class Pipeline:
@@ -248,6 +249,7 @@ class Pipeline:
             speculative,
             frozenset(code for tag in actor_tags for code in tag.value.split("+")),
             len(_MILITARY_WORD_RE.findall(text)) >= _SECURITY_DOC_MIN_WORDS,
+            Counter(code for tag in actor_tags for code in tag.value.split("+")),
         )
 
     def _extract(self, prep: _Prepared, parsed: Sequence[Any]) -> tuple[Event, ...]:
@@ -279,7 +281,7 @@ class Pipeline:
             for found in extract_sentence(sent):
                 if found.confidence < self.min_confidence:
                     continue
-                draft = _with_context_target(found, index, recent)
+                draft = _with_context_target(found, index, recent, prep.actor_counts)
                 if draft is None:
                     continue
                 if draft.type is EventType.DEPLOYMENT and draft.target:
@@ -318,11 +320,16 @@ _CONTEXT_WINDOW = 4  # sentences back
 
 
 def _with_context_target(
-    draft: Draft, index: int, recent: Sequence[tuple[int, tuple[str, ...]]]
+    draft: Draft,
+    index: int,
+    recent: Sequence[tuple[int, tuple[str, ...]]],
+    actor_counts: Counter[str],
 ) -> Draft | None:
     """Fill the target of a draft that needs one from the states whose forces the last few
     sentences show most often (the shadowed formation recurs; its shadowers appear once);
     drop the draft when there are none."""
+    if draft.target_from_counterpart:
+        return _with_counterpart(draft, actor_counts)
     if not draft.target_from_context:
         return draft
     counts: Counter[str] = Counter(
@@ -336,6 +343,24 @@ def _with_context_target(
         return None
     top = max(counts.values())
     return replace(draft, target=tuple(sorted(c for c, n in counts.items() if n == top)))
+
+
+_COUNTERPART_MIN_MENTIONS = 3
+
+
+def _with_counterpart(draft: Draft, actor_counts: Counter[str]) -> Draft | None:
+    """The state the article is about besides the draft's actors, when one clearly is:
+    named at least three times and more often than any other."""
+    ranked = [
+        (code, n)
+        for code, n in actor_counts.most_common()
+        if code not in draft.actors and code not in ALLIANCES
+    ]
+    if not ranked or ranked[0][1] < _COUNTERPART_MIN_MENTIONS:
+        return None
+    if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
+        return None
+    return replace(draft, target=(ranked[0][0],), target_from_counterpart=False)
 
 
 def _shift(tag: Tag, offset: int) -> Tag:

@@ -205,6 +205,8 @@ class Draft:
     # an intercept whose target is named only in an earlier sentence: the pipeline fills
     # it from the document's latest military activity by other states, or drops the draft
     target_from_context: bool = False
+    # a threat or sanction whose target is the article's main counterpart state
+    target_from_counterpart: bool = False
 
 
 @dataclass(frozen=True, slots=True)
@@ -696,6 +698,9 @@ def _threat_content_targets(trigger: Token, actor_heads: Sequence[tuple[Token, T
     found: list[str] = []
     for head, tag in actor_heads:
         x = _child_on_path(head, trigger, crossable=frozenset({"ccomp", "xcomp", "advcl"}))
+        if _conditioned_subject(head, trigger):
+            found.extend(tag.value.split("+"))  # "warns of a build-up if Finland joins NATO"
+            continue
         if x is None or not (
             x.dep_ in {"ccomp", "xcomp"} or (x.dep_ == "prep" and x.lower_ in {"of", "about"})
         ):
@@ -764,6 +769,19 @@ def _place_targets(
         if direct and codes:
             found.extend(sorted(codes))
     return found
+
+
+def _conditioned_subject(head: Token, trigger: Token) -> bool:
+    """Is ``head`` the subject of an "if"/"unless" clause within the warning?"""
+    token = head
+    while token.dep_ == "conj" and token.head.i != token.i:
+        token = token.head
+    clause = token.head
+    if token.dep_ != "nsubj" or not any(
+        m.dep_ == "mark" and m.lower_ in {"if", "unless", "should"} for m in clause.children
+    ):
+        return False
+    return any(t.i == trigger.i for t in _path_up(clause, 4)) or clause.head.i == trigger.i
 
 
 def _subject_controller(verb: Token) -> Token | None:
@@ -1247,7 +1265,10 @@ def _build(
     target = tuple(sorted(set(targets) - set(actors)))
     if not actors:
         return None
-    if etype in {E.THREAT, E.SANCTION, E.MILITARY_AID, E.ATTACK} and not target:
+    # a warning or sanction whose target the article names elsewhere: the pipeline takes
+    # the article's clear counterpart state, or drops the draft
+    needs_counterpart = etype is E.THREAT and not target
+    if etype in {E.MILITARY_AID, E.ATTACK, E.SANCTION} and not target:
         return None
     if etype in {E.MEETING, E.AGREEMENT} and len(actors) < 2 and not (set(actors) & ALLIANCES):
         return None
@@ -1274,6 +1295,7 @@ def _build(
         confidence=0.7 if trigger.pos_ == "VERB" else 0.6,
         date_hint=None if date else _calendar_hint(trigger),
         target_from_context=needs_context_target,
+        target_from_counterpart=needs_counterpart,
     )
 
 

@@ -1267,8 +1267,10 @@ def _build(
         return None
     # a warning or sanction whose target the article names elsewhere: the pipeline takes
     # the article's clear counterpart state, or drops the draft
-    needs_counterpart = etype is E.THREAT and not target
-    if etype in {E.MILITARY_AID, E.ATTACK, E.SANCTION} and not target:
+    needs_counterpart = etype is E.THREAT and not target and sent.security_document
+    if etype in {E.MILITARY_AID, E.ATTACK, E.SANCTION, E.THREAT} and not (
+        target or needs_counterpart
+    ):
         return None
     if etype in {E.MEETING, E.AGREEMENT} and len(actors) < 2 and not (set(actors) & ALLIANCES):
         return None

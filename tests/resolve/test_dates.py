@@ -96,7 +96,7 @@ def test_find_dates_relative_without_published_is_empty(text: str) -> None:
         "He met Theresa May in London.",
         "Good Friday services were held.",
         "A year like 1850 is implausible.",
-        "They met last week.",
+        "They met recently.",
         "The army will march in May's heat.",
     ],
 )
@@ -137,3 +137,21 @@ def test_parse_published_accepts_iso_partials(raw: str | None, ok: bool) -> None
 def test_find_dates_in_caseless_text() -> None:
     text = "according to reports on september 10, the warships met again on sunday near the coast"
     assert _values(text, "2024-09-18") == [("september 10", "2024-09-10"), ("sunday", "2024-09-15")]
+
+
+@pytest.mark.parametrize(
+    ("text", "published", "value"),
+    [
+        ("Last week, the coast guard fired.", "2024-04-02", "2024-03"),  # Mar 25-31
+        ("Earlier this week, the guards struck.", "2024-01-18", "2024-01"),
+        ("They met over the weekend in Osaka.", "2019-07-04", "2019-06"),  # Jun 29-30
+        ("They met last week.", "2024-03-05", "2024"),  # Feb 26 - Mar 3: two months
+        ("They met last week.", "2024-01-03", "2023-12"),  # Dec 25-31
+        ("They met last week.", "2025-01-08", None),  # Dec 30 - Jan 5: two years
+    ],
+)
+def test_find_dates_weeks_resolve_to_the_month_they_fall_in(
+    text: str, published: str, value: str | None
+) -> None:
+    found = find_dates(text, published=published)
+    assert [d.value for d in found] == ([value] if value else [])

@@ -1148,6 +1148,17 @@ def _attachment(root: Token, trigger: Token, verb: Token | None) -> Token | None
     return None
 
 
+def _through_reporting_verb(root: Token, x: Token) -> bool:
+    """ "..., an analyst said this week": the date of the saying, not of what was said."""
+    node = root
+    while True:
+        if node.pos_ == "VERB" and node.lemma_.lower() in _REPORTING_VERBS:
+            return True
+        if node.i == x.i or node.head.i == node.i:
+            return False
+        node = node.head
+
+
 def _event_date(sent: SentenceInput, trigger: Token, verb: Token | None) -> Tag | None:
     """The date of the event itself: a date expression attached to the trigger or its clause
     verb ("On Monday, X held drills"), not the date of a report or of another clause
@@ -1158,7 +1169,11 @@ def _event_date(sent: SentenceInput, trigger: Token, verb: Token | None) -> Tag 
         if root is None:
             continue
         x = _attachment(root, trigger, verb)
-        if x is not None and x.dep_ not in {"nsubj", "nsubjpass", "dobj"}:
+        if (
+            x is not None
+            and x.dep_ not in {"nsubj", "nsubjpass", "dobj"}
+            and not _through_reporting_verb(root, x)
+        ):
             attached.append(tag)
     if not attached:
         return None

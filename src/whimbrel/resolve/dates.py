@@ -17,7 +17,8 @@ Conventions:
   ("Joint Sea-2024") or right after a capitalised word that is not a month, season or
   preposition ("Vostok 2022", "RIMPAC 2024"); nor when it reads as a clock time ("at 1900",
   "2100 GMT") or a count ("2000 troops");
-* "last week", "this week", "recently" and the like are too vague and are skipped.
+* "last week", "earlier this week", "over the weekend" give the month (else the year) the
+  whole span falls in; "recently" and the like are too vague and are skipped.
 """
 
 from __future__ import annotations
@@ -98,6 +99,12 @@ _YEAR_ONLY = re.compile(rf"{_B}(?<![.,:/])(?<![\w][-–])(?:{_QUAL}[\s-]+)?(?P<y
 _WEEKDAY = re.compile(
     rf"(?:(?P<rel>[Ll]ast|[Nn]ext|[Tt]his|[Tt]his\s+past|[Tt]his\s+coming)\s+)?"
     rf"(?<!\w)(?P<wd>{'|'.join(_WEEKDAYS)})(?!\w)(?!,?\s+(?:{_ANY_MONTH}|\d))"
+)
+# "last week", "earlier this week", "over the weekend": resolved to the month (or the year)
+# that the whole span falls in, never to a made-up day.
+_WEEK = re.compile(
+    r"(?<!\w)(?P<rel>[Ll]ast|[Tt]his|[Ee]arlier\s+this|[Ll]ate\s+last|[Ee]arlier\s+last"
+    r"|[Oo]ver\s+the|[Aa]t\s+the|[Tt]his\s+past)\s+(?P<unit>week|weekend)(?!\w)"
 )
 _DAY_WORDS = re.compile(r"(?<!\w)(?P<w>[Yy]esterday|[Tt]oday|[Tt]onight|[Tt]omorrow)(?!\w)")
 _PERIOD = re.compile(
@@ -241,6 +248,26 @@ def _weekday_value(pub: dt.date, weekday: int, rel: str | None) -> str:
     return (pub - dt.timedelta(days=back)).isoformat()
 
 
+def _week_value(pub: dt.date, rel: str, unit: str) -> str | None:
+    """The month (else the year) holding the whole week or weekend meant, if it is one."""
+    monday = pub - dt.timedelta(days=pub.weekday())
+    if unit == "weekend":
+        # the latest weekend on or before publication ("over the weekend")
+        saturday = monday + dt.timedelta(days=5)
+        if saturday > pub:
+            saturday -= dt.timedelta(days=7)
+        first, last = saturday, min(saturday + dt.timedelta(days=1), pub)
+    elif "last" in rel.split():
+        first, last = monday - dt.timedelta(days=7), monday - dt.timedelta(days=1)
+    else:  # this week, earlier this week: Monday up to publication
+        first, last = monday, pub
+    if (first.year, first.month) == (last.year, last.month):
+        return f"{first.year:04d}-{first.month:02d}"
+    if first.year == last.year:
+        return f"{first.year:04d}"
+    return None
+
+
 def _shift_month(year: int, month: int, delta: int) -> str:
     index = year * 12 + (month - 1) + delta
     return f"{index // 12:04d}-{index % 12 + 1:02d}"
@@ -334,6 +361,10 @@ def _find_dates(text: str, *, published: str | None) -> list[DateSpan]:
                 (pub_date + dt.timedelta(days=offset)).isoformat(),
                 relative=True,
             )
+        for m in _WEEK.finditer(text):
+            value = _week_value(pub_date, m["rel"].lower(), m["unit"])
+            if value is not None:
+                out.add(m.start(), m.end(), value, relative=True)
         for m in _WEEKDAY.finditer(text):
             if m["rel"] is None and _is_name_word(_word_before(text, m.start())):
                 continue  # "Good Friday", "Bloody Sunday", "Super Tuesday"

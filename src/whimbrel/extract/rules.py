@@ -1297,6 +1297,8 @@ def _build(
     modality = modality_of(trigger.head if rule == "consequence" else trigger, sent, etype)
     date = _event_date(sent, trigger, verb)
     place = _location(sent, trigger, verb)
+    if place is None and etype is E.ATTACK and len(target) == 1:
+        place = _war_theatre(sent, trigger, target[0])
     return Draft(
         type=etype,
         actors=actors,
@@ -1362,6 +1364,17 @@ def _location(sent: SentenceInput, trigger: Token, verb: Token | None) -> str | 
             and root.dep_ == "pobj"
             and _in_event_locative(root, trigger, verb)
         ):
+            return tag.text
+    return None
+
+
+def _war_theatre(sent: SentenceInput, trigger: Token, target: str) -> str | None:
+    """An invasion of or a war on a state is fought in that state: "the invasion of Ukraine"
+    happens in Ukraine (named as the sentence names it)."""
+    if trigger.lemma_.lower() not in {"invasion", "war", "invade", "offensive", "occupation"}:
+        return None
+    for tag in sent.actors:
+        if tag.value == target and tag.kind in {"country", "short"}:
             return tag.text
     return None
 

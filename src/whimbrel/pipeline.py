@@ -229,7 +229,9 @@ class Pipeline:
             dateline = _DATELINE_RE.match(sentence)
             if dateline:
                 in_sentence = [t for t in in_sentence if t.start >= start + dateline.end()]
-            group_tags = _group_tags(sentence, start, seen)
+            group_tags = _group_tags(sentence, start, seen) + _speaker_tags(
+                sentence, start, in_sentence
+            )
             for tag in in_sentence:
                 seen[tag.value] += 1
             tags = tuple(sorted(in_sentence + group_tags, key=lambda t: t.start))
@@ -388,6 +390,32 @@ def _group_tags(sentence: str, offset: int, seen: Counter[str]) -> list[Tag]:
         tags.append(
             Tag(offset + m.start(), offset + m.end(), m.group(0), "+".join(sorted(top)), "group")
         )
+    return tags
+
+
+_QUOTE_RE = re.compile(r"“[^”]{3,}”|\"[^\"]{3,}\"")
+_FIRST_PERSON_RE = re.compile(r"\b(?:we|our|ours)\b", re.IGNORECASE)
+
+
+def _speaker_tags(sentence: str, offset: int, actor_tags: Sequence[Tag]) -> list[Tag]:
+    """“Some of our exercises were cancelled,” Stoltenberg said: inside a quotation, "we"
+    and "our" are the speaker's state when the words outside it name exactly one."""
+    tags: list[Tag] = []
+    quotes = [(m.start() + offset, m.end() + offset) for m in _QUOTE_RE.finditer(sentence)]
+    if not quotes:
+        return tags
+    outside = {
+        code
+        for t in actor_tags
+        if not any(a <= t.start < b for a, b in quotes)
+        for code in t.value.split("+")
+    }
+    if len(outside) != 1:
+        return tags
+    (speaker,) = outside
+    for a, b in quotes:
+        for m in _FIRST_PERSON_RE.finditer(sentence, a - offset, b - offset):
+            tags.append(Tag(offset + m.start(), offset + m.end(), m.group(0), speaker, "speaker"))
     return tags
 
 

@@ -80,10 +80,22 @@ def split_sentences(text: str) -> list[tuple[int, int]]:
                 continue
             if word and re.fullmatch(r"(?:[A-Z]\.)+[A-Z]?", word.group(1) + "."):
                 continue  # initials such as "J." in "John F. Kennedy" or "U.S."
+            if _inside_short_quote(text, start, end):
+                continue  # "operation ‘North. Interaction-2023’": a stop inside a quoted name
         _append_trimmed(text, start, end, spans)
         start = m.end()
     _append_trimmed(text, start, len(text), spans)
     return spans
+
+
+def _inside_short_quote(text: str, start: int, end: int) -> bool:
+    """True when a single-quoted name opened in this sentence closes within a few words
+    after ``end`` (typographic quotes only: an apostrophe is not a quote)."""
+    opened = text.rfind("‘", start, end)
+    if opened == -1 or text.find("’", opened, end) != -1:
+        return False
+    closing = text.find("’", end, end + 40)
+    return closing != -1 and "\n" not in text[end:closing]
 
 
 def _append_trimmed(text: str, start: int, end: int, spans: list[tuple[int, int]]) -> None:

@@ -54,6 +54,7 @@ NOUN_TRIGGERS: dict[str, EventType] = {
     "aggression": E.ATTACK,
     "presence": E.DEPLOYMENT,
     "stationing": E.DEPLOYMENT,
+    "movement": E.DEPLOYMENT,
     "basing": E.DEPLOYMENT,
     "sail": E.EXERCISE,
     "sale": E.MILITARY_AID,
@@ -383,7 +384,8 @@ PLANNED_WORDS = frozenset(
 )
 NEGATION_WORDS = frozenset(
     """not never no n't deny refuse cancel halt suspend reject without neither nor postpone
-    scrap pause freeze prevent abandon stop shelve decline spare spared""".split()
+    scrap pause freeze prevent abandon stop shelve decline spare spared halt end suspension
+    moratorium ban cancellation""".split()
 )
 
 # Words that make a warning a threat of force or coercion rather than advice.

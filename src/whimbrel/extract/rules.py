@@ -415,6 +415,10 @@ def _noun_is_trigger(token: Token, etype: EventType, lemma: str, security_docume
         if token.dep_ == "attr" and token.head.lemma_ == "be":
             return False  # "they would not be a threat to X" describes, it does not threaten
         return lemma != "warning" or token.dep_ not in {"compound"}
+    if etype is E.DEPLOYMENT and lemma == "movement":  # "movement of troops", not of a ship
+        return _has_object_in(token, lx.FORCE_WORDS - {"ship", "vessel"}) and any(
+            c.lower_ == "of" for c in token.children
+        )
     if etype is E.DEPLOYMENT and lemma == "presence":
         return bool(mods & {"military", "naval", "troop", "force", "forces"})
     return True
@@ -667,6 +671,11 @@ def _role(a: Token, trigger: Token, verb: Token | None, etype: EventType, rule: 
     x = _child_on_path(a, trigger)
     if x is not None and (x.dep_ != "prep" or etype in SYMMETRIC) and _behind_locative(a, x):
         return ""  # "a visit to the exercise in Trondheim, Norway": Norway is the place
+    if x is None and trigger.dep_ == "appos":
+        # "North Korean Foreign Minister Choe's meeting with Putin": the minister's state
+        hx = _child_on_path(a, trigger.head)
+        if hx is not None and hx.dep_ in {"amod", "compound", "poss", "nmod"}:
+            return "A" if etype in SYMMETRIC else ""
     if x is None and verb is not None and verb.i != trigger.i:
         vx = _child_on_path(a, verb)
         if vx is not None and vx.dep_ != "prep" and _behind_locative(a, vx):
@@ -973,6 +982,7 @@ def _path_up(token: Token, limit: int = 6) -> list[Token]:
             and not (
                 current.head.lower_ == "for" and current.head.head.lemma_.lower() in _ADVOCACY_VERBS
             )
+            and current.head.head.lemma_.lower() not in _STOPPING_NOUNS
         ):
             break
         current = current.head
@@ -993,7 +1003,14 @@ def _simulated_sentence(trigger: Token) -> bool:
         lemma = tok.lemma_.lower()
         if lemma in _SIMULATION_CUES:
             return True
-        if lemma == "game" and k > 0 and tokens[k - 1].lower_ in {"war", "war-"}:
+        # "war games" alone also names real exercises ("NATO's biggest war games"): only
+        # a game someone plays out (a think tank's, a simulated one) is a simulation
+        if (
+            lemma == "game"
+            and k > 0
+            and tokens[k - 1].lower_ in {"war", "war-"}
+            and any(t.lemma_.lower() in {"think", "tank", "simulate", "play"} for t in tokens)
+        ):
             return True
     return False
 
@@ -1108,6 +1125,12 @@ def _phrasal(node: Token, lemma: str, particle: str) -> bool:
         c.dep_ == "prt" and c.lower_ == particle for c in node.children
     )
 
+
+# "a halt to movements", "an end to the drills", "a freeze on arms sales": what they govern
+# is not happening.
+_STOPPING_NOUNS = frozenset(
+    {"halt", "end", "stop", "pause", "freeze", "suspension", "moratorium", "ban", "cancellation"}
+)
 
 _LIKELIHOOD_WORDS = frozenset(
     {"unlikely", "likely", "possible", "impossible", "improbable", "probable", "conceivable"}

@@ -384,8 +384,8 @@ PLANNED_WORDS = frozenset(
 )
 NEGATION_WORDS = frozenset(
     """not never no n't deny refuse cancel halt suspend reject without neither nor postpone
-    scrap pause freeze prevent abandon stop shelve decline spare spared halt end suspension
-    moratorium ban cancellation""".split()
+    scrap pause freeze prevent abandon stop shelve decline spare spared halt suspension
+    moratorium cancellation""".split()
 )
 
 # Words that make a warning a threat of force or coercion rather than advice.

@@ -1048,6 +1048,8 @@ def modality_of(trigger: Token, sent: SentenceInput, etype: EventType | None = N
             )
         ):
             negated = True
+        if depth > 0 and node.pos_ == "NOUN" and lemma in _STOPPING_NOUNS and not crossed_conj:
+            negated = True  # "a halt to troop movements", "an end to the drills"
         if depth > 0 and lemma == "approve":
             approved = True
         if depth > 0 and lemma in lx.PLANNED_WORDS and node.pos_ in {"VERB", "ADJ"}:

@@ -5,7 +5,8 @@ injector (:func:`whimbrel.repair.noise.inject_noise`, every kind at once) at eac
 seed, then run through the pipeline with the repair stage off and on. Also checks that
 every event's evidence is the exact slice of the NOISY original it cites.
 
-    .venv/bin/python benchmarks/robustness.py [--rates 0.05 0.15] [--seeds 1 2 3] [--json]
+    .venv/bin/python benchmarks/robustness.py [--rates 0.05 0.15] [--seeds 1 2 3]
+        [--kinds typo lowercase ...] [--json]
 """
 
 from __future__ import annotations
@@ -23,7 +24,7 @@ from whimbrel.config import Config
 from whimbrel.evaluate import load_gold, score
 from whimbrel.pipeline import Pipeline
 from whimbrel.records import Article
-from whimbrel.repair.noise import inject_noise
+from whimbrel.repair.noise import KINDS, inject_noise
 
 DEV = Path(__file__).resolve().parents[2] / "shared" / "data" / "dev.jsonl"
 TARGET = 0.95
@@ -46,6 +47,9 @@ def main() -> int:
     parser.add_argument("--gold", type=Path, default=DEV)
     parser.add_argument("--rates", type=float, nargs="+", default=[0.05, 0.15])
     parser.add_argument("--seeds", type=int, nargs="+", default=[1, 2, 3])
+    parser.add_argument(
+        "--kinds", nargs="+", choices=KINDS, default=list(KINDS), help="noise kinds (all)"
+    )
     parser.add_argument("--json", action="store_true")
     args = parser.parse_args()
     if not args.gold.exists():
@@ -62,7 +66,10 @@ def main() -> int:
     provenance_errors = bad + bad_raw
     for rate in args.rates:
         for seed in args.seeds:
-            noisy = [replace(g, text=inject_noise(g.text, rate=rate, seed=seed)) for g in gold]
+            noisy = [
+                replace(g, text=inject_noise(g.text, rate=rate, seed=seed, kinds=args.kinds))
+                for g in gold
+            ]
             f1_off, bad_off = _run(without, noisy)
             f1_on, bad_on = _run(with_repair, noisy)
             provenance_errors += bad_off + bad_on
@@ -71,6 +78,7 @@ def main() -> int:
             )
     summary: dict[str, Any] = {
         "docs": len(gold),
+        "kinds": args.kinds,
         "clean_f1": clean_f1,
         "clean_f1_repair_off": clean_raw_f1,
         "runs": rows,

@@ -12,23 +12,40 @@ Names: a lower-case unknown word that is a known name with two adjacent letters 
 ("cihna") gets the name back (case restoration capitalises it later); a capitalised unknown
 word that is a known name, or a word of a name or of security news, with two letters
 swapped ("Rusisa", "Minsitry") likewise. No other capitalised word is ever touched.
+
+Noisy text: when a text shows several distinct non-words that are frequent words with two
+letters swapped (:func:`_noisy`), the odd slip is no longer the exception, and it also gets
+open-vocabulary swap corrections (:func:`swap_correction`), corrections inside plain
+hyphenated compounds ("US-baesd"), a capitalised word that is a name written more often in
+the same document with two letters swapped, and leaders' surnames ("Ptuin").
 """
 
 from __future__ import annotations
 
 import functools
 import re
+from collections import Counter
 from importlib import resources
 from typing import Any
 
 from whimbrel.repair.domain import domain_words
 from whimbrel.repair.offsets import Edit
-from whimbrel.repair.vocab import english_counts, name_aliases, place_names, shield_words
+from whimbrel.repair.vocab import (
+    english_counts,
+    leader_names,
+    name_aliases,
+    place_names,
+    shield_words,
+)
 
 _WORD = re.compile(r"\b[A-Za-z]{4,25}\b")
 _ALLIANCES = frozenset({"NATO", "CSTO", "ASEAN", "AUKUS"})
 _MIN_COUNT = 100_000
 _DOMINANCE = 50
+_SWAP_MIN_COUNT = 1_000_000
+_SWAP_DOMINANCE = 10
+_NOISY_MIN_TYPOS = 3
+_NOISY_SHARE = 0.005
 
 
 @functools.cache
@@ -100,6 +117,35 @@ def correction(word: str) -> str | None:
     if len(candidates) > 1 and int(best.count) < _DOMINANCE * int(candidates[1].count):
         return None
     return str(best.term)
+
+
+def _swaps(word: str) -> set[str]:
+    """``word`` with each pair of adjacent, different letters swapped."""
+    return {
+        word[:i] + word[i + 1] + word[i] + word[i + 2 :]
+        for i in range(len(word) - 1)
+        if word[i] != word[i + 1]
+    }
+
+
+@functools.cache
+def swap_correction(word: str) -> str | None:
+    """The frequent English word this lower-case non-word is with two letters swapped.
+
+    Swapping adjacent letters is the commonest typing slip, and a non-word that is a frequent
+    word with one pair swapped is almost always that word ("anonunced", "aruond"). Slips
+    rarely hit the first letter, so candidates that keep it win ("amry" is "army", not
+    "mary"); among several, one must be far more frequent ("colud": could, not cloud).
+    """
+    known = english_counts()
+    candidates = {s: known[s] for s in _swaps(word) if known.get(s, 0) >= _SWAP_MIN_COUNT}
+    keep_first = {s: c for s, c in candidates.items() if s[0] == word[0]}
+    ranked = sorted((keep_first or candidates).items(), key=lambda item: -item[1])
+    if not ranked:
+        return None
+    if len(ranked) > 1 and ranked[0][1] < _SWAP_DOMINANCE * ranked[1][1]:
+        return None
+    return ranked[0][0]
 
 
 @functools.cache
@@ -177,8 +223,16 @@ _BEFORE = frozenset(".@/#&'’-_")
 _AFTER = frozenset("@/'’-_")
 
 
-def _standalone(text: str, word: str) -> list[tuple[int, int]]:
-    """Spans where ``word`` stands alone: not inside a URL, e-mail, code or compound."""
+_COMPOUND = re.compile(r"[\w-]*\Z")
+_COMPOUND_AFTER = re.compile(r"[\w-]*")
+
+
+def _standalone(text: str, word: str, *, compounds: bool = False) -> list[tuple[int, int]]:
+    """Spans where ``word`` stands alone: not inside a URL, e-mail, code or compound.
+
+    With ``compounds``, a part of a hyphenated compound whose other parts are all English
+    words, numbers or acronyms counts too ("US-baesd", "anti-sihp"; not "laissez-faire").
+    """
     spans: list[tuple[int, int]] = []
     start = text.find(word)
     while start >= 0:
@@ -187,14 +241,78 @@ def _standalone(text: str, word: str) -> list[tuple[int, int]]:
         after = text[end] if end < len(text) else " "
         if (
             not before.isalnum()
-            and before not in _BEFORE
+            and (before not in _BEFORE or (before == "-" and compounds))
             and not after.isalnum()
-            and after not in _AFTER
+            and (after not in _AFTER or _clitic(text, end) or (after == "-" and compounds))
             and not (after == "." and end + 1 < len(text) and text[end + 1].isalnum())
+            and ("-" not in (before, after) or _plain_compound(text, start, end))
         ):
             spans.append((start, end))
         start = text.find(word, end)
     return spans
+
+
+def _plain_compound(text: str, start: int, end: int) -> bool:
+    """Every other part of the hyphenated compound around ``text[start:end]`` is plain."""
+    left = _COMPOUND.search(text, max(0, start - 60), start)
+    right = _COMPOUND_AFTER.match(text, end)
+    head = left.group(0) if left else ""
+    tail = right.group(0) if right else ""
+    if (head and not head.endswith("-")) or (tail and not tail.startswith("-")):
+        return False
+    if (start >= len(head) + 1 and text[start - len(head) - 1] in _BEFORE) or (
+        text[end + len(tail) : end + len(tail) + 1] in _AFTER and not _clitic(text, end + len(tail))
+    ):
+        return False
+    known = english_counts()
+    parts = [p for p in (head + " " + tail).replace("-", " ").split() if p]
+    return all(p.isdigit() or p.isupper() or p.lower() in known for p in parts)
+
+
+def _in_document(word: str, counts: Counter[str]) -> str | None:
+    """A capitalised word written more often in this document with two letters swapped.
+
+    A name recurs, and a slip rarely repeats: "Stotlenberg" next to two "Stoltenberg" is
+    that name, whatever the name is.
+    """
+    if len(word) < 5:
+        return None  # four letters have one inner swap: "Kjoi" twice may be "Koji" once
+    found = [s for s in _swaps(word) if counts[s] > counts[word] and s[0] == word[0]]
+    return found[0] if len(found) == 1 else None
+
+
+@functools.cache
+def _leaders() -> frozenset[str]:
+    words = {w for name in leader_names() for w in name.split()}
+    return frozenset(w for w in words if len(w) >= 4 and w.isalpha() and w[1:].islower())
+
+
+@functools.cache
+def _leader_correction(word: str) -> str | None:
+    """A leader's surname with two letters swapped ("Ptuin"), in a text shown to be noisy."""
+    found = {s for s in _swaps(word) if s[0] == word[0]} & _leaders()
+    return found.pop() if len(found) == 1 else None
+
+
+def _noisy(tokens: list[str], typos: set[str]) -> bool:
+    """Enough distinct non-words with a sure correction to call the text noisy.
+
+    Clean copy has the odd slip ("alot", "isnt") next to rare words and foreign phrases
+    ("au fait") that look like slips; only a text that shows several is corrected beyond
+    the vocabulary of security news.
+    """
+    if len(typos) < _NOISY_MIN_TYPOS:
+        return False
+    return sum(t in typos for t in tokens) >= _NOISY_SHARE * len(tokens)
+
+
+def _clitic(text: str, end: int) -> bool:
+    """``word's`` or ``word't``: a possessive or a negative contraction follows the word."""
+    return (
+        text[end] in "'’"
+        and text[end + 1 : end + 2] in ("s", "t")
+        and not text[end + 2 : end + 3].isalnum()
+    )
 
 
 def _unknown(word: str, known: dict[str, int], shield: frozenset[str]) -> bool:
@@ -205,13 +323,14 @@ def fix_spelling(text: str) -> list[Edit]:
     """Correct unknown lower-case words (and transposed names) found in ``text``."""
     known = english_counts()
     shield = shield_words()
-    found = set(_WORD.findall(text))
+    tokens = _WORD.findall(text)
+    found = set(tokens)
     unknown = {w for w in found if w.islower() and w not in known and w not in shield}
-    fixes = {
-        w: c
-        for w in sorted(unknown)
-        if (c := _lower_name_correction(w) or correction(w)) is not None
-    }
+    fixes = {w: c for w in sorted(unknown) if (c := _lower_name_correction(w) or correction(w))}
+    swapped = {w: c for w in sorted(unknown - fixes.keys()) if (c := swap_correction(w))}
+    noisy = _noisy(tokens, fixes.keys() | swapped.keys())
+    if noisy:
+        fixes.update(swapped)
     names = _all_single_word_names()
     odd = {
         w
@@ -220,11 +339,14 @@ def fix_spelling(text: str) -> list[Edit]:
         and w not in names
         and (w.isupper() or (w[1:].islower() and _unknown(w.lower(), known, shield)))
     }
+    counts = Counter(tokens)
     for word in sorted(odd):
         fixed = name_correction(word) or _capitalised_correction(word) or _acronym_correction(word)
+        if fixed is None and noisy:
+            fixed = _in_document(word, counts) or _leader_correction(word)
         if fixed is not None:
             fixes[word] = fixed
     edits: list[Edit] = []
     for word, fixed in fixes.items():
-        edits += [(start, end, fixed) for start, end in _standalone(text, word)]
+        edits += [(s, e, fixed) for s, e in _standalone(text, word, compounds=noisy)]
     return sorted(edits)

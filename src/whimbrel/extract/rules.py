@@ -1307,7 +1307,9 @@ def _build(
         return None
     # a warning or sanction whose target the article names elsewhere: the pipeline takes
     # the article's clear counterpart state, or drops the draft
-    needs_counterpart = etype is E.THREAT and not target and sent.security_document
+    needs_counterpart = (  # a warning given, not "the Soviet threat" as a state of affairs
+        etype is E.THREAT and not target and sent.security_document and trigger.pos_ == "VERB"
+    )
     if etype in {E.MILITARY_AID, E.ATTACK, E.SANCTION, E.THREAT} and not (
         target or needs_counterpart
     ):

@@ -114,9 +114,9 @@ def network_svg(network: Network, *, title: str, subtitle: str = "") -> str:
     out = [
         f'<svg xmlns="http://www.w3.org/2000/svg" width="{size}" height="{height}" '
         f'viewBox="0 0 {size} {height}" role="img" aria-label="{esc(title)}" style="{FONT}">',
-        '<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="7" '
-        'markerHeight="7" orient="auto-start-reverse"><path d="M0,0 L10,5 L0,10 z" '
-        'fill="#b5523b"/></marker></defs>',
+        '<defs><marker id="arrow" viewBox="0 0 10 10" refX="10" refY="5" markerWidth="11" '
+        'markerHeight="11" markerUnits="userSpaceOnUse" orient="auto-start-reverse">'
+        '<path d="M0,0 L10,5 L0,10 z" fill="#b5523b"/></marker></defs>',
         f'<rect width="{size}" height="{height}" fill="#ffffff"/>',
         f'<text x="20" y="30" font-size="18" font-weight="bold" fill="{INK}">{esc(title)}</text>',
     ]

@@ -3,6 +3,7 @@
 from __future__ import annotations
 
 import math
+import textwrap
 from collections.abc import Sequence
 from html import escape
 
@@ -44,12 +45,16 @@ def bar_chart(
     n = len(labels)
     partial = list(partial) or [False] * n
     slot = 44 if n <= 24 else 22
-    left, right, top = 70, 30, 78
+    left, right = 70, 30
     rotate = n > 12 or max((len(s) for s in labels), default=0) > 6
     bottom = 110 if rotate else 70
     plot_w = max(360, slot * max(n, 1))
     plot_h = 260
-    width, height = left + plot_w + right, top + plot_h + bottom
+    width = left + plot_w + right
+    # the subtitle wraps to the chart's width; the plot moves down for each extra line
+    sub_lines = textwrap.wrap(subtitle, width=max(40, int((width - left - 10) / 6.6)))
+    top = 78 + 15 * max(0, len(sub_lines) - 1)
+    height = top + plot_h + bottom
     ticks = nice_ticks(max(values, default=0))
     y_max = ticks[-1] or 1
 
@@ -63,8 +68,10 @@ def bar_chart(
         f'<text x="{left}" y="30" font-size="18" font-weight="bold" fill="{INK}">'
         f"{esc(title)}</text>",
     ]
-    if subtitle:
-        out.append(f'<text x="{left}" y="52" font-size="12" fill="#555555">{esc(subtitle)}</text>')
+    for k, line in enumerate(sub_lines):
+        out.append(
+            f'<text x="{left}" y="{52 + 15 * k}" font-size="12" fill="#555555">{esc(line)}</text>'
+        )
     for t in ticks:
         ty = y(t)
         out.append(
@@ -122,9 +129,11 @@ def bar_chart(
         )
     if any(partial) and partial_legend:
         lx = left + plot_w - 230
-        out.append(f'<rect x="{lx}" y="60" width="12" height="12" fill="{BAR_PARTIAL}"/>')
+        ly = top - 18
+        out.append(f'<rect x="{lx}" y="{ly}" width="12" height="12" fill="{BAR_PARTIAL}"/>')
         out.append(
-            f'<text x="{lx + 18}" y="70" font-size="11" fill="{INK}">{esc(partial_legend)}</text>'
+            f'<text x="{lx + 18}" y="{ly + 10}" font-size="11" fill="{INK}">'
+            f"{esc(partial_legend)}</text>"
         )
     out.append("</svg>")
     return "\n".join(out) + "\n"

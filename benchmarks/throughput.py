@@ -5,7 +5,6 @@ counted per run):
 
     shipped  w1   whimbrel as shipped (trigger + actor prefilter), one process
     naive    w1   the full spaCy pipeline on EVERY sentence, same extraction, one process
-    actors   w1   ablation: prefilter off (only sentences naming an actor are parsed)
     shipped  w2   whimbrel as shipped, --workers 2
     ray      w2   whimbrel as shipped on a local Ray instance with 2 CPUs (--ray)
 
@@ -43,17 +42,20 @@ from typing import Any
 REPO = Path(__file__).resolve().parents[1]
 DEFAULT_DATA = REPO.parent / "shared" / "data" / "bench" / "news.jsonl"
 PAGE = os.sysconf("SC_PAGE_SIZE")
+TICKS = os.sysconf("SC_CLK_TCK")
 
 
 # --- measuring -----------------------------------------------------------------------------
 
 
 class TreeRss:
-    """Samples the summed RSS of this process and all its descendants; keeps the peak."""
+    """Samples the summed RSS of this process and all its descendants; keeps the peak, and
+    the CPU seconds each process of the tree used (user + system)."""
 
     def __init__(self, interval: float = 0.2) -> None:
         self.interval = interval
         self.peak = 0
+        self.cpu: dict[int, float] = {}
         self._stop = threading.Event()
         self._thread = threading.Thread(target=self._run, daemon=True)
 
@@ -64,18 +66,20 @@ class TreeRss:
     def __exit__(self, *exc: object) -> None:
         self._stop.set()
         self._thread.join()
-        self.peak = max(self.peak, resource.getrusage(resource.RUSAGE_SELF).ru_maxrss * 1024)
+        usage = resource.getrusage(resource.RUSAGE_SELF)
+        self.peak = max(self.peak, usage.ru_maxrss * 1024)
+        self.cpu[os.getpid()] = usage.ru_utime + usage.ru_stime
+
+    @property
+    def cpu_seconds(self) -> float:
+        return sum(self.cpu.values())
 
     def _run(self) -> None:
         while not self._stop.wait(self.interval):
-            self.peak = max(self.peak, tree_rss(os.getpid()))
-
-    @staticmethod
-    def sample() -> int:
-        return tree_rss(os.getpid())
+            self.peak = max(self.peak, tree_rss(os.getpid(), cpu=self.cpu))
 
 
-def tree_rss(root: int) -> int:
+def tree_rss(root: int, *, cpu: dict[int, float] | None = None) -> int:
     parents: dict[int, int] = {}
     for entry in os.listdir("/proc"):
         if not entry.isdigit():
@@ -99,6 +103,11 @@ def tree_rss(root: int) -> int:
         try:
             with open(f"/proc/{pid}/statm", encoding="ascii") as f:
                 total += int(f.read().split()[1]) * PAGE
+            if cpu is not None:
+                with open(f"/proc/{pid}/stat", encoding="ascii", errors="replace") as f:
+                    fields = f.read().rsplit(")", 1)[1].split()
+                used = (int(fields[11]) + int(fields[12])) / TICKS
+                cpu[pid] = max(cpu.get(pid, 0.0), used)
         except (OSError, IndexError, ValueError):
             continue
     return total
@@ -130,43 +139,6 @@ def limited_copy(path: Path, limit: int | None, workdir: Path) -> Path:
     return out
 
 
-# --- the naive baseline --------------------------------------------------------------------
-
-
-def naive_pipeline(config: Any) -> Any:
-    """A Pipeline that parses every sentence of every article with the full spaCy pipeline,
-    then runs the same extraction (prefilter off) on the parses it needs."""
-    from whimbrel.annotate import Annotator
-    from whimbrel.pipeline import Pipeline
-
-    class EverySentence(Annotator):
-        def __init__(self, *, model: str, max_sentence_chars: int) -> None:
-            super().__init__(model=model, max_sentence_chars=max_sentence_chars)
-            self.pending: list[str] = []
-
-        def parse(self, sentences: Sequence[str]) -> list[Any]:
-            every = [s[: self.max_sentence_chars] for s in self.pending]
-            self.pending = []
-            parsed = dict(zip(every, self.nlp.pipe(every, batch_size=64), strict=True))
-            return [parsed[s[: self.max_sentence_chars]] for s in sentences]
-
-    class NaivePipeline(Pipeline):
-        def __init__(self) -> None:
-            super().__init__(config, prefilter=False)
-            self.annotator = EverySentence(
-                model=self.annotator.model_name,
-                max_sentence_chars=self.annotator.max_sentence_chars,
-            )
-
-        def _prepare(self, article: Any) -> Any:
-            prep = super()._prepare(article)
-            text = prep.repaired.text
-            self.annotator.pending.extend(text[s:e] for s, e in prep.sentences)
-            return prep
-
-    return NaivePipeline()
-
-
 # --- one run, in its own process -----------------------------------------------------------
 
 
@@ -188,12 +160,11 @@ def run_one(mode: str, workers: int, data: Path, db: Path) -> dict[str, Any]:
 
             ray.init(num_cpus=workers, include_dashboard=False, log_to_driver=False)
             executor = RayExecutor(config, workers=workers)
-        pipeline = {
-            "shipped": lambda: Pipeline(config),
-            "ray": lambda: None,
-            "actors": lambda: Pipeline(config, prefilter=False),
-            "naive": lambda: naive_pipeline(config),
-        }[mode]()
+        pipeline: Any = None
+        if mode == "shipped":
+            pipeline = Pipeline(config)
+        elif mode == "naive":
+            pipeline = Pipeline(config, prefilter=False)  # parses every sentence
         report = ingest_paths(
             [str(data)],
             db=str(db),
@@ -213,6 +184,7 @@ def run_one(mode: str, workers: int, data: Path, db: Path) -> dict[str, Any]:
         "events": report.events,
         "rejections": len(report.rejections),
         "peak_rss": rss.peak,
+        "cpu_seconds": rss.cpu_seconds,
     }
 
 
@@ -234,14 +206,14 @@ def stored_events(db: Path) -> list[dict[str, Any]]:
 
 _STAGES = (
     ("read + decode JSONL", "whimbrel/ingest/jsonl.py", "iter_jsonl"),
-    ("repair", "whimbrel/repair/__init__.py", "repair"),
+    ("repair", "whimbrel/repair/", "repair"),
     ("sentence split", "whimbrel/annotate/__init__.py", "split_sentences"),
     ("actors (gazetteer)", "whimbrel/resolve/actors.py", "find"),
     ("places", "whimbrel/resolve/places.py", "find_places"),
     ("dates", "whimbrel/resolve/dates.py", "find_dates"),
     ("spaCy parse (candidates)", "whimbrel/annotate/__init__.py", "parse"),
     ("extraction rules", "whimbrel/extract/rules.py", "extract_sentence"),
-    ("merge", "whimbrel/extract/merge.py", "merge_mentions"),
+    ("merge", "whimbrel/extract/", "merge_mentions"),
     ("store lookups", "whimbrel/store/duck.py", "known_doc_ids"),
     ("store writes", "whimbrel/store/duck.py", "write_batch"),
 )
@@ -268,7 +240,7 @@ def profile(data: Path, workdir: Path) -> None:
         cum = sum(
             value[3]
             for (filename, _line, name), value in stats.items()
-            if name == func and filename.endswith(file_part)
+            if name == func and file_part in filename
         )
         accounted += cum
         print(f"{label:28} {cum:8.2f} {cum / wall:6.1%}")
@@ -324,7 +296,6 @@ def main(argv: Sequence[str] | None = None) -> int:
     parser.add_argument("--limit", type=int, default=None, help="only the first N articles")
     parser.add_argument("--ray", action="store_true", help="also run the Ray executor")
     parser.add_argument("--no-naive", action="store_true", help="skip the naive baseline")
-    parser.add_argument("--no-ablation", action="store_true", help="skip the actors-only run")
     parser.add_argument("--profile", action="store_true", help="only: time per stage")
     parser.add_argument("--lengths", action="store_true", help="only: cost vs article length")
     parser.add_argument("--one", help=argparse.SUPPRESS)
@@ -357,14 +328,13 @@ def compare(args: argparse.Namespace, data: Path, workdir: Path) -> int:
     runs = [("shipped", 1)]
     if not args.no_naive:
         runs.append(("naive", 1))
-    if not args.no_ablation:
-        runs.append(("actors", 1))
     runs.append(("shipped", 2))
     if args.ray:
         runs.append(("ray", 2))
     print(
         f"corpus: {data} ({n_articles} articles, {n_words} words, {n_chars} chars); "
-        f"{os.cpu_count()} CPUs; end to end incl. model load and DuckDB writes"
+        f"{os.cpu_count()} CPUs, load average {os.getloadavg()[0]:.1f}; end to end incl. "
+        "model load and DuckDB writes"
     )
     results: list[dict[str, Any]] = []
     for mode, workers in runs:
@@ -376,17 +346,19 @@ def compare(args: argparse.Namespace, data: Path, workdir: Path) -> int:
     base = results[0]
     reference = stored_events(base["db"])
     print(
-        f"\n{'run':12} {'workers':>7} {'seconds':>8} {'articles/s':>10} {'words/s':>9} "
-        f"{'peak RSS':>9} {'events':>6} {'same events':>11}"
+        f"\n{'run':8} {'workers':>7} {'seconds':>8} {'articles/s':>10} {'words/s':>9} "
+        f"{'CPU s':>7} {'art/CPU-s':>9} {'peak RSS':>9} {'events':>6} {'same events':>11}"
     )
     for r in results:
         same = stored_events(r["db"]) == reference
         r["same"] = same
         print(
-            f"{r['mode']:12} {r['workers']:7d} {r['seconds']:8.1f} "
+            f"{r['mode']:8} {r['workers']:7d} {r['seconds']:8.1f} "
             f"{n_articles / r['seconds']:10.1f} {n_words / r['seconds']:9.0f} "
+            f"{r['cpu_seconds']:7.1f} {n_articles / r['cpu_seconds']:9.1f} "
             f"{r['peak_rss'] / 2**20:7.0f}MB {r['events']:6d} {'yes' if same else 'NO':>11}"
         )
+    print(f"load average at the end: {os.getloadavg()[0]:.1f} (other work slows every run)")
     by = {(r["mode"], r["workers"]): r for r in results}
     print()
     ok = all(r["same"] for r in results)
@@ -394,9 +366,6 @@ def compare(args: argparse.Namespace, data: Path, workdir: Path) -> int:
         ratio = by[("naive", 1)]["seconds"] / base["seconds"]
         print(f"shipped vs naive (1 process each): {ratio:.2f}x faster (target >= 3x)")
         ok &= ratio >= 3
-    if ("actors", 1) in by:
-        ratio = by[("actors", 1)]["seconds"] / base["seconds"]
-        print(f"shipped vs actors-only prefilter (1 process each): {ratio:.2f}x faster")
     two = by[("shipped", 2)]
     print(f"--workers 2 vs --workers 1: {base['seconds'] / two['seconds']:.2f}x")
     rate = n_articles / two["seconds"]

@@ -235,9 +235,9 @@ class Pipeline:
             for tag in in_sentence:
                 seen[tag.value] += 1
             tags = tuple(sorted(in_sentence + group_tags, key=lambda t: t.start))
-            if not tags:
-                continue
-            if self.prefilter and not _TRIGGER_RE.search(sentence):
+            # the prefilter parses only sentences that name a state and hold a trigger word;
+            # without it every sentence is parsed (the naive baseline, same output)
+            if self.prefilter and (not tags or not _TRIGGER_RE.search(sentence)):
                 continue
             candidates.append((index, tags))
         speculative = len(_SPECULATIVE_DOC_RE.findall(text)) >= _SPECULATIVE_DOC_MIN_CUES
@@ -468,7 +468,7 @@ def ingest_paths(
     Ray one) replaces the local ones and is left open for its owner.
     """
     from whimbrel.ingest import iter_documents
-    from whimbrel.scale import make_executor, owned
+    from whimbrel.scale import limit_store_memory, make_executor, owned
     from whimbrel.store import Store
 
     config = config or Config.load()
@@ -479,6 +479,7 @@ def ingest_paths(
         Store(db) as store,
         _progress(progress) as advance,
     ):
+        limit_store_memory(store, config.get("scale.store_memory_mb"))
         batch_size: int = run.batch_size or config.get("store.batch_size")
         pending: list[Article] = []
 

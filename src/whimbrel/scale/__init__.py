@@ -9,6 +9,7 @@ from whimbrel.scale.local import (
     InlineExecutor,
     Outcome,
     ProcessExecutor,
+    limit_store_memory,
     make_executor,
     owned,
 )
@@ -21,6 +22,7 @@ __all__ = [
     "Outcome",
     "ProcessExecutor",
     "WorkerCrashed",
+    "limit_store_memory",
     "make_executor",
     "owned",
 ]

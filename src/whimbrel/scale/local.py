@@ -386,3 +386,16 @@ def owned(
     if executor is not None:
         return nullcontext(executor)
     return make()
+
+
+def limit_store_memory(store: Any, megabytes: int) -> None:
+    """Cap DuckDB's buffer pool for a long ingest so memory stays flat as the file grows.
+
+    DuckDB otherwise keeps pages of a growing database cached, up to most of the RAM. The
+    Store has no setting for this yet, so the connection is reached directly.
+    """
+    if megabytes <= 0:
+        return
+    connection = getattr(store, "_db", None)
+    if connection is not None:
+        connection.execute(f"SET memory_limit = '{int(megabytes)}MB'")

@@ -133,6 +133,8 @@ class RayExecutor(_ExecutorBase):
         ray = self._ray
         if not ray.is_initialized():
             os.environ.setdefault("RAY_USAGE_STATS_ENABLED", "0")
+            # Ray Data reports each finished job at INFO; whimbrel prints its own summary.
+            logging.getLogger("ray.data").setLevel(logging.ERROR)
             ray.init(
                 address=self.address,
                 include_dashboard=False,
@@ -172,7 +174,7 @@ class RayExecutor(_ExecutorBase):
             },
             batch_size=self.chunk_size,
             batch_format="pyarrow",
-            concurrency=min(workers, len(blocks)),
+            compute=self._ray.data.ActorPoolStrategy(size=min(workers, len(blocks))),
             num_cpus=1,
         )
         self._jobs += 1

@@ -9,6 +9,8 @@
     │   ├── MalformedRecord       W-INGEST-005  a JSONL line that is not a JSON object with text
     │   └── DecodeFailure         W-INGEST-006  bytes that decode as no supported encoding
     ├── ExtractError              W-EXTRACT-001 the extractor failed on one document
+    │   ├── DocumentTimeout       W-SCALE-001   over scale.doc_timeout_s
+    │   └── WorkerCrashed         W-SCALE-002   the worker process died on it
     ├── StoreError                W-STORE-001   the database cannot be opened or written
     │   └── StoreLocked           W-STORE-002   another process holds the database
     └── EvalError                 W-EVAL-001    a gold file that cannot be scored
@@ -54,6 +56,18 @@ class DecodeFailure(IngestError):
 
 class ExtractError(WhimbrelError):
     code = "W-EXTRACT-001"
+
+
+class DocumentTimeout(ExtractError):
+    """A document took longer than ``scale.doc_timeout_s`` to process."""
+
+    code = "W-SCALE-001"
+
+
+class WorkerCrashed(ExtractError):
+    """The worker process handling a document died (crash or out of memory)."""
+
+    code = "W-SCALE-002"
 
 
 class StoreError(WhimbrelError):

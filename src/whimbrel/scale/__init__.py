@@ -3,7 +3,8 @@ N local worker processes, or a Ray cluster; with per-document size and time limi
 
 from __future__ import annotations
 
-from whimbrel.scale.limits import DocLimits, DocumentTimeout, WorkerCrashed
+from whimbrel.errors import DocumentTimeout, WorkerCrashed
+from whimbrel.scale.limits import DocLimits
 from whimbrel.scale.local import (
     Executor,
     InlineExecutor,

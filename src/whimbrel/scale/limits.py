@@ -5,22 +5,10 @@ from __future__ import annotations
 from dataclasses import dataclass
 
 from whimbrel.config import Config
-from whimbrel.errors import DocumentTooLarge, ExtractError
+from whimbrel.errors import DocumentTimeout, DocumentTooLarge, WorkerCrashed
 from whimbrel.records import Article, Rejection
 
 LIMITS_STAGE = "limits"
-
-
-class DocumentTimeout(ExtractError):
-    """A document took longer than ``scale.doc_timeout_s`` to process."""
-
-    code = "W-SCALE-001"
-
-
-class WorkerCrashed(ExtractError):
-    """The worker process processing a document died (crash or out of memory)."""
-
-    code = "W-SCALE-002"
 
 
 @dataclass(frozen=True, slots=True)

@@ -13,29 +13,12 @@ import click
 from rich.console import Console
 from rich.table import Table
 
+from whimbrel.store.export import FLAT_FIELDS
+
 FORMATS = ("table", "json", "jsonl", "csv")
 
-_CSV_FIELDS = (
-    "event_id",
-    "doc_id",
-    "type",
-    "actors",
-    "target",
-    "modality",
-    "date",
-    "date_precision",
-    "location",
-    "name",
-    "count",
-    "evidence_text",
-    "evidence_start",
-    "evidence_end",
-    "trigger",
-    "plover",
-    "cameo",
-    "confidence",
-    "extractor",
-)
+# the flat export's columns that belong to one event (no corpus or citation columns)
+_CSV_FIELDS = tuple(f for f in FLAT_FIELDS if f not in {"cluster_id", "url", "title", "published"})
 
 
 def _console(err: bool = False) -> Console:

@@ -50,3 +50,22 @@ def crosswalk(event_type: EventType, n_actors: int) -> tuple[str, str]:
     if event_type is EventType.EXERCISE:
         return _JOINT_EXERCISE if n_actors > 1 else _UNILATERAL_EXERCISE
     return _CROSSWALK[event_type]
+
+
+# Number words read in counts ("six such drills") and periods ("two decades earlier").
+NUMBER_WORDS: dict[str, int] = {
+    "one": 1,
+    "two": 2,
+    "three": 3,
+    "four": 4,
+    "five": 5,
+    "six": 6,
+    "seven": 7,
+    "eight": 8,
+    "nine": 9,
+    "ten": 10,
+    "eleven": 11,
+    "twelve": 12,
+    "dozen": 12,
+    "twenty": 20,
+}

@@ -33,6 +33,7 @@ from dataclasses import dataclass
 from typing import Protocol
 
 from whimbrel.analyze.corpus import CorpusEvent
+from whimbrel.ontology import NUMBER_WORDS
 
 CONSISTENT = "consistent"
 INCONSISTENT = "inconsistent"
@@ -63,20 +64,7 @@ _HEDGES: dict[str, tuple[float, float]] = {
     "over": (1.0, float("inf")),
     "less than": (0.0, 1.0),
 }
-_WORD_YEARS = {
-    "a": 1,
-    "one": 1,
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "twenty": 20,
-}
+_WORD_YEARS = {"a": 1, **NUMBER_WORDS}  # "a decade prior", "two decades earlier"
 _HEDGE_RE = "|".join(sorted((h for h in _HEDGES if h), key=len, reverse=True))
 _MULT_RE = "|".join(sorted(_MULTIPLIERS, key=len, reverse=True))
 _COMPARATIVE_RE = re.compile(

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from typing import Any
 
 from whimbrel.extract import lexicon as lx
-from whimbrel.ontology import ALLIANCES, EventType, Modality
+from whimbrel.ontology import ALLIANCES, NUMBER_WORDS, EventType, Modality
 from whimbrel.records import Tag
 
 E = EventType
@@ -169,20 +169,7 @@ _NOT_NAME_WORDS = frozenset(
 _NAME_CONTEXT = re.compile(
     r"exercis|drill|operation|code|dub|name|war ?game|manoeuv|maneuv", re.IGNORECASE
 )
-_NUMBER_WORDS = {
-    "two": 2,
-    "three": 3,
-    "four": 4,
-    "five": 5,
-    "six": 6,
-    "seven": 7,
-    "eight": 8,
-    "nine": 9,
-    "ten": 10,
-    "eleven": 11,
-    "twelve": 12,
-    "dozen": 12,
-}
+_NUMBER_WORDS = NUMBER_WORDS
 
 
 @dataclass(frozen=True, slots=True)

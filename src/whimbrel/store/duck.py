@@ -649,19 +649,11 @@ class Store:
         where: list[str] = []
         params: list[Any] = []
         if type is not None:
-            try:
-                where.append("e.type = ?")
-                params.append(str(EventType(type.upper())))
-            except ValueError as exc:
-                choices = ", ".join(EventType)
-                raise ValueError(f"unknown event type {type!r} (one of {choices})") from exc
+            params.append(_event_type(type))
+            where.append("e.type = ?")
         if modality is not None:
-            try:
-                where.append("e.modality = ?")
-                params.append(str(Modality(modality.lower())))
-            except ValueError as exc:
-                choices = ", ".join(Modality)
-                raise ValueError(f"unknown modality {modality!r} (one of {choices})") from exc
+            params.append(_modality(modality))
+            where.append("e.modality = ?")
         if actor is not None:
             where.append("(list_contains(e.actors, ?) OR list_contains(e.target, ?))")
             params += [actor.upper(), actor.upper()]
@@ -760,11 +752,7 @@ class Store:
         sql = "SELECT type, left(date, 4) AS year, sum(count) AS n FROM events"
         params: list[Any] = []
         if modality is not None:
-            try:
-                params.append(str(Modality(modality.lower())))
-            except ValueError as exc:
-                choices = ", ".join(Modality)
-                raise ValueError(f"unknown modality {modality!r} (one of {choices})") from exc
+            params.append(_modality(modality))
             sql += " WHERE modality = ?"
         sql += " GROUP BY type, year ORDER BY type, year NULLS LAST"
         with self._errors("summarise events"):

@@ -119,13 +119,20 @@ def correction(word: str) -> str | None:
     return str(best.term)
 
 
-def _swaps(word: str) -> set[str]:
-    """``word`` with each pair of adjacent, different letters swapped."""
+def _swaps(word: str, *, keep_first: bool = False) -> set[str]:
+    """``word`` with each pair of adjacent, different letters swapped (optionally never
+    moving the first letter)."""
     return {
         word[:i] + word[i + 1] + word[i] + word[i + 2 :]
-        for i in range(len(word) - 1)
+        for i in range(1 if keep_first else 0, len(word) - 1)
         if word[i] != word[i + 1]
     }
+
+
+def _unique_swap(word: str, vocabulary: frozenset[str], *, keep_first: bool) -> str | None:
+    """The one word of ``vocabulary`` that ``word`` is with two letters swapped, if one."""
+    found = _swaps(word, keep_first=keep_first) & vocabulary
+    return found.pop() if len(found) == 1 else None
 
 
 @functools.cache
@@ -164,13 +171,7 @@ def _all_single_word_names() -> frozenset[str]:
 @functools.cache
 def name_correction(word: str) -> str | None:
     """A known name this capitalised word becomes when two adjacent letters are swapped."""
-    names = _single_word_names()
-    found = {
-        word[:i] + word[i + 1] + word[i] + word[i + 2 :]
-        for i in range(1, len(word) - 1)
-        if word[i] != word[i + 1]
-    } & names
-    return found.pop() if len(found) == 1 else None
+    return _unique_swap(word, _single_word_names(), keep_first=True)
 
 
 @functools.cache
@@ -181,42 +182,20 @@ def _lower_names() -> frozenset[str]:
 @functools.cache
 def _lower_name_correction(word: str) -> str | None:
     """In lower-cased text: a name with two adjacent letters swapped ("cihna")."""
-    names = _lower_names()
-    found = {
-        word[:i] + word[i + 1] + word[i] + word[i + 2 :]
-        for i in range(1, len(word) - 1)
-        if word[i] != word[i + 1]
-    } & names
-    return found.pop() if len(found) == 1 else None
-
-
-@functools.cache
-def _capitalised_targets() -> frozenset[str]:
-    return domain_words()
+    return _unique_swap(word, _lower_names(), keep_first=True)
 
 
 @functools.cache
 def _capitalised_correction(word: str) -> str | None:
     """A capitalised word with two letters swapped: "Minsitry" -> "Ministry"."""
-    targets = _capitalised_targets()
-    lower = word.lower()
-    found = {
-        lower[:i] + lower[i + 1] + lower[i] + lower[i + 2 :]
-        for i in range(1, len(lower) - 1)
-        if lower[i] != lower[i + 1]
-    } & targets
-    return found.pop().capitalize() if len(found) == 1 else None
+    found = _unique_swap(word.lower(), domain_words(), keep_first=True)
+    return found.capitalize() if found else None
 
 
 @functools.cache
 def _acronym_correction(word: str) -> str | None:
     """An alliance acronym with two letters swapped: "NTAO" -> "NATO"."""
-    found = {
-        word[:i] + word[i + 1] + word[i] + word[i + 2 :]
-        for i in range(len(word) - 1)
-        if word[i] != word[i + 1]
-    } & _ALLIANCES
-    return found.pop() if len(found) == 1 else None
+    return _unique_swap(word, _ALLIANCES, keep_first=False)
 
 
 _BEFORE = frozenset(".@/#&'’-_")

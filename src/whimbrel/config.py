@@ -20,10 +20,6 @@ def _packaged_defaults() -> dict[str, dict[str, Any]]:
     return tomllib.loads(text)
 
 
-def default_toml_text() -> str:
-    return resources.files("whimbrel").joinpath("default.toml").read_text(encoding="utf-8")
-
-
 def _coerce(raw: str, like: Any, key: str) -> Any:
     """Turn a string from the environment or --set into the type of the default."""
     try:

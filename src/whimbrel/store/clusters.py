@@ -74,15 +74,6 @@ def dates_compatible(a: str | None, b: str | None) -> bool:
     return a.startswith(b) or b.startswith(a)
 
 
-def more_precise(a: str | None, b: str | None) -> str | None:
-    """The more precise of two compatible dates."""
-    if a is None:
-        return b
-    if b is None:
-        return a
-    return a if len(a) >= len(b) else b
-
-
 def join_decision(event: MemberFacts, members: Sequence[MemberFacts]) -> JoinDecision | None:
     """Whether ``event`` may join the cluster holding ``members`` (same type, modality, actors
     and target are checked by the caller), and why; None when it may not."""

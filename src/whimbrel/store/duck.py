@@ -239,6 +239,20 @@ def _facts_and_key(row: dict[str, Any]) -> tuple[_ClusterKey, MemberFacts]:
     return key, facts
 
 
+def _date_range(
+    alias: str, since: str | None, until: str | None, where: list[str], params: list[Any]
+) -> None:
+    """Keep rows whose partial date's period overlaps [since, until] (undated rows go)."""
+    if since is not None:
+        # the row's period ends on or after the start of `since`
+        where.append(f"{alias}.date IS NOT NULL AND {alias}.date >= left(?, length({alias}.date))")
+        params.append(_check_partial_date("since", since))
+    if until is not None:
+        # the row's period starts on or before the end of `until`
+        where.append(f"{alias}.date IS NOT NULL AND left({alias}.date, length(?)) <= ?")
+        params += [_check_partial_date("until", until)] * 2
+
+
 def _check_partial_date(label: str, value: str) -> str:
     if not _PARTIAL_DATE.fullmatch(value):
         raise ValueError(f"{label} must be an ISO partial date (YYYY, YYYY-MM or YYYY-MM-DD)")
@@ -657,14 +671,7 @@ class Store:
         if actor is not None:
             where.append("(list_contains(e.actors, ?) OR list_contains(e.target, ?))")
             params += [actor.upper(), actor.upper()]
-        if since is not None:
-            # The event's period ends on or after the start of `since`.
-            where.append("e.date IS NOT NULL AND e.date >= left(?, length(e.date))")
-            params.append(_check_partial_date("since", since))
-        if until is not None:
-            # The event's period starts on or before the end of `until`.
-            where.append("e.date IS NOT NULL AND left(e.date, length(?)) <= ?")
-            params += [_check_partial_date("until", until)] * 2
+        _date_range("e", since, until, where, params)
         if doc_id is not None:
             where.append("e.doc_id = ?")
             params.append(doc_id)
@@ -807,12 +814,7 @@ class Store:
         if participation != "any":
             op = "=" if participation == "bilateral" else ">"
             where.append(f"len(list_distinct(list_concat(c.actors, c.target))) {op} 2")
-        if since is not None:
-            where.append("c.date IS NOT NULL AND c.date >= left(?, length(c.date))")
-            params.append(_check_partial_date("since", since))
-        if until is not None:
-            where.append("c.date IS NOT NULL AND left(c.date, length(?)) <= ?")
-            params += [_check_partial_date("until", until)] * 2
+        _date_range("c", since, until, where, params)
         if not aggregates:
             where.append("c.count = 1")
         if cluster_id is not None:

@@ -70,14 +70,6 @@ _IRREGULAR_TRIGGER_FORMS = (
     "struck",
     "stricken",
     "shot",
-    "fought",
-    "fired",
-    "led",
-    "held",
-    "hit",
-    "war",
-    "wars",
-    "games",
 )
 # A document that keeps returning to war games, simulations and scenarios is about a
 # simulation: none of its moves happened.
@@ -126,7 +118,6 @@ class _Prepared:
     places: tuple[Tag, ...]
     dates: tuple[Tag, ...]
     speculative: bool
-    document_actors: frozenset[str]
     security_document: bool
     actor_counts: Counter[str]
 
@@ -249,7 +240,6 @@ class Pipeline:
             places,
             dates,
             speculative,
-            frozenset(code for tag in actor_tags for code in tag.value.split("+")),
             len(_MILITARY_WORD_RE.findall(text)) >= _SECURITY_DOC_MIN_WORDS,
             Counter(code for tag in actor_tags for code in tag.value.split("+")),
         )
@@ -259,6 +249,7 @@ class Pipeline:
         # the latest military activity: (sentence index, its actors), for intercepts and
         # scrambles whose target is only named before ("Japan scrambled jets to shadow them")
         recent: list[tuple[int, tuple[str, ...]]] = []
+        document_actors = frozenset(prep.actor_counts)
         for (index, tags), doc in zip(prep.candidates, parsed, strict=True):
             start, end = prep.sentences[index]
             limit = start + len(doc.text)
@@ -272,7 +263,7 @@ class Pipeline:
                     _shift(t, start) for t in prep.dates if start <= t.start and t.end <= limit
                 ),
                 speculative_document=prep.speculative,
-                document_actors=prep.document_actors,
+                document_actors=document_actors,
                 security_document=prep.security_document,
             )
             o_start, o_end = prep.repaired.original_span(start, end)

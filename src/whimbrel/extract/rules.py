@@ -169,7 +169,6 @@ _NOT_NAME_WORDS = frozenset(
 _NAME_CONTEXT = re.compile(
     r"exercis|drill|operation|code|dub|name|war ?game|manoeuv|maneuv", re.IGNORECASE
 )
-_NUMBER_WORDS = NUMBER_WORDS
 
 
 @dataclass(frozen=True, slots=True)
@@ -276,8 +275,6 @@ def _trigger_type(token: Token, security_document: bool) -> tuple[EventType | No
         etype = lx.NOUN_TRIGGERS.get(lemma) or lx.NOUN_TRIGGERS.get(text.rstrip("s"))
         if etype is not None and _noun_is_trigger(token, etype, lemma, security_document):
             return etype, lemma
-        if lemma == "game" and any(c.lower_ == "war" for c in token.children):
-            return None, ""  # war games are simulations unless run by a military (below)
         return None, ""
     if token.pos_ == "VERB":
         if lemma in lx.SENDING_VERBS and _direct_object_in(token, lx.DEPLOYABLE):
@@ -1200,8 +1197,8 @@ def _count(trigger: Token) -> int:
             text = child.lower_.replace(",", "")
             if text.isdigit() and 1 < int(text) < 1000:
                 return int(text)
-            if text in _NUMBER_WORDS:
-                return _NUMBER_WORDS[text]
+            if text in NUMBER_WORDS:
+                return NUMBER_WORDS[text]
     return 1
 
 

@@ -394,7 +394,7 @@ def _speaker_tags(sentence: str, offset: int, actor_tags: Sequence[Tag]) -> list
     tags: list[Tag] = []
     quotes = [(m.start() + offset, m.end() + offset) for m in _QUOTE_RE.finditer(sentence)]
     if not quotes:
-        return tags
+        return _reported_speaker_tags(sentence, offset, actor_tags)
     outside = {
         code
         for t in actor_tags
@@ -408,6 +408,28 @@ def _speaker_tags(sentence: str, offset: int, actor_tags: Sequence[Tag]) -> list
         for m in _FIRST_PERSON_RE.finditer(sentence, a - offset, b - offset):
             tags.append(Tag(offset + m.start(), offset + m.end(), m.group(0), speaker, "speaker"))
     return tags
+
+
+_SAYING_RE = re.compile(r"\b(?:said|says|stated|states|added|claimed|claims|declared|told)\b")
+
+
+def _reported_speaker_tags(sentence: str, offset: int, actor_tags: Sequence[Tag]) -> list[Tag]:
+    """ "A statement issued by Armenia said that the army fired on our positions": in
+    reported speech, "we" and "our" after the verb of saying are the speaker's state when
+    the words before it name exactly one."""
+    saying = _SAYING_RE.search(sentence)
+    if saying is None:
+        return []
+    before = {
+        code for t in actor_tags if t.start < offset + saying.start() for code in t.value.split("+")
+    }
+    if len(before) != 1:
+        return []
+    (speaker,) = before
+    return [
+        Tag(offset + m.start(), offset + m.end(), m.group(0), speaker, "speaker")
+        for m in _FIRST_PERSON_RE.finditer(sentence, saying.end())
+    ]
 
 
 def _reject(article: Article, stage: str, exc: Exception) -> Rejection:

@@ -113,6 +113,23 @@ CASES: list = [
         {("MEETING", ("JPN", "RUS"), (), "negated")},
     ),
     # nothing to find: sport, business, opinion
+    (
+        "Indian troops opened fire on Pakistani border posts overnight.",
+        {("ATTACK", ("IND",), ("PAK",), "asserted")},
+    ),
+    (
+        "Georgia said the Russian unit crossed the line and opened fire, wounding two Georgian"
+        " policemen.",
+        {("ATTACK", ("RUS",), ("GEO",), "asserted")},
+    ),
+    (
+        "A statement from Kyrgyzstan said Tajik forces shelled our villages near the border.",
+        {("ATTACK", ("TJK",), ("KGZ",), "asserted")},
+    ),
+    (
+        "Seoul warned it would take firm action against provocations by North Korean troops.",
+        {("THREAT", ("KOR",), ("PRK",), "asserted")},
+    ),
     ("England's attack against France was relentless in the second half of the match.", set()),
     ("Chelsea's strike partnership with Drogba won the match against Arsenal.", set()),
     ("The French union called a strike over pay at the airport.", set()),

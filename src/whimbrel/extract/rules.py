@@ -310,6 +310,8 @@ def _trigger_type(token: Token, security_document: bool) -> tuple[EventType | No
             c.dep_ == "prep" and c.lower_ in lx.AIMED_PREPS for c in token.children
         ):
             return E.ATTACK, "fire"
+        if lemma == "open" and _direct_object_in(token, {"fire"}):
+            return E.ATTACK, "fire"  # "the army opened fire on border posts"
         if lemma in lx.LAUNCH_VERBS and _direct_object_in(token, lx.LAUNCH_OBJECTS):
             return E.EXERCISE, "launch"
         etype = lx.VERB_TRIGGERS.get(lemma)
@@ -666,10 +668,11 @@ def _role(a: Token, trigger: Token, verb: Token | None, etype: EventType, rule: 
             return ""
     if x is not None:
         return _role_under_trigger(a, x, trigger, etype, rule)
-    if verb is None or verb.i == trigger.i:
+    if verb is None:
         return ""
-    x = _child_on_path(a, verb)
+    x = None if verb.i == trigger.i else _child_on_path(a, verb)
     if x is None:
+        # "the army advanced and [opened fire]": a subject-less verb shares its subject
         controller = _subject_controller(verb)
         if controller is None:
             return ""
@@ -698,9 +701,11 @@ def _threat_content_targets(trigger: Token, actor_heads: Sequence[tuple[Token, T
             x.dep_ in {"ccomp", "xcomp"} or (x.dep_ == "prep" and x.lower_ in {"of", "about"})
         ):
             continue
-        attach = head
-        while attach.head.i != attach.i and attach.dep_ in {"compound", "amod", "poss", "conj"}:
-            attach = attach.head
+        attach = _noun_phrase_top(head)
+        # "action against attacks by the China coast guard": the doer of what the action
+        # is against is the one threatened
+        while attach.dep_ == "pobj" and attach.head.lower_ in {"of", "by"}:
+            attach = _noun_phrase_top(attach.head.head)
         if (
             attach.dep_ == "dobj"
             or (attach.dep_ == "pobj" and attach.head.lower_ in {"against", "on", "at", "to"})
@@ -708,6 +713,12 @@ def _threat_content_targets(trigger: Token, actor_heads: Sequence[tuple[Token, T
         ):
             found.extend(tag.value.split("+"))
     return found
+
+
+def _noun_phrase_top(token: Token) -> Token:
+    while token.head.i != token.i and token.dep_ in {"compound", "amod", "poss", "conj"}:
+        token = token.head
+    return token
 
 
 def _purpose_targets(
@@ -810,6 +821,9 @@ def _role_under_trigger(a: Token, x: Token, trigger: Token, etype: EventType, ru
     return ""
 
 
+_CASUALTY_VERBS = frozenset({"kill", "wound", "injure"})
+
+
 def _verb_argument_role(x: Token, dep: str, verb: Token, etype: EventType, rule: str) -> str:
     if rule == "arrive_goods" and dep == "prep" and x.lower_ in {"in", "to", "at"}:
         return "T"
@@ -838,6 +852,8 @@ def _verb_argument_role(x: Token, dep: str, verb: Token, etype: EventType, rule:
         if etype is E.DEPLOYMENT and rule in _INTERCEPT_VERBS:
             return "T"
         return ""
+    if dep == "advcl" and etype is E.ATTACK and x.lemma_.lower() in _CASUALTY_VERBS:
+        return "T"  # "opened fire, killing three Armenian soldiers": whose soldiers fell
     if dep == "prep":
         if etype is E.MEETING and x.lower_ in {"in", "at"}:
             return "A" if rule in {"visit", "call"} else ""  # a port call in Havana: Cuba

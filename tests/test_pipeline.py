@@ -75,6 +75,28 @@ def test_pipeline_merges_repeated_mentions_into_one_event(pipeline: Pipeline) ->
     assert events[0]["date"] == "2024-07-15"
 
 
+def test_pipeline_keeps_an_event_told_as_another_apart(pipeline: Pipeline) -> None:
+    text = (
+        "Belarus supplies Russia with artillery shells for its war against Ukraine. "
+        "Officials said Belarus has also supplied additional rocket launchers to Russia."
+    )
+    aid = [e for e in _events(pipeline, text) if e["type"] == "MILITARY_AID"]
+    assert [(e["actors"], e["target"]) for e in aid] == [(["BLR"], ["RUS"])] * 2
+
+
+def test_pipeline_troops_sent_into_another_states_war_are_aid(pipeline: Pipeline) -> None:
+    text = (
+        "Russia's war against Ukraine grinds on. Seoul says thousands of North Korean "
+        "soldiers are stationed in Russia, some of them already in combat."
+    )
+    events = {(e["type"], tuple(e["actors"]), tuple(e["target"])) for e in _events(pipeline, text)}
+    assert ("MILITARY_AID", ("PRK",), ("RUS",)) in events
+    assert not any(t == "DEPLOYMENT" for t, _a, _t in events)
+    # the same stationing with no war in the story stays a deployment
+    calm = "Seoul says thousands of North Korean soldiers are stationed in Russia."
+    assert [e["type"] for e in _events(pipeline, calm)] == ["DEPLOYMENT"]
+
+
 def test_pipeline_is_deterministic(pipeline: Pipeline) -> None:
     text = "Iran has supplied Russia with drones, the US said. Russia denied it."
     first = _events(pipeline, text)

@@ -297,8 +297,11 @@ class Pipeline:
                         count=draft.count,
                         confidence=draft.confidence,
                         date_hint=draft.date_hint,
+                        distinct=draft.distinct,
                     )
                 )
+        if _FIGHTING_RE.search(prep.repaired.text):
+            mentions = _troops_fighting_for(mentions)
         return tuple(merge_mentions(mentions))
 
 
@@ -354,6 +357,34 @@ def _with_counterpart(draft: Draft, actor_counts: Counter[str]) -> Draft | None:
     if len(ranked) > 1 and ranked[1][1] == ranked[0][1]:
         return None
     return replace(draft, target=(ranked[0][0],), target_from_counterpart=False)
+
+
+_FIGHTING_RE = re.compile(r"\b(?:fight\w*|combat|battles?|front[- ]?lines?)\b", re.IGNORECASE)
+
+
+_TROOPS_FOR_EXTRACTOR = "whimbrel.rules.military_aid.troops_fighting_for.v1"
+
+
+def _troops_fighting_for(mentions: Sequence[Mention]) -> list[Mention]:
+    """A state's troops sent into a state that is waging a war the sender is no party to,
+    in a story about the fighting, fight for that state (North Korean soldiers in Russia):
+    military aid from sender to host, not a deployment of the sender's own forces."""
+    wars = {
+        (a, t) for m in mentions if m.type is EventType.ATTACK for a in m.actors for t in m.target
+    }
+    belligerents = {code for pair in wars for code in pair}
+    attackers = {a for a, _t in wars}
+    converted: list[Mention] = []
+    for m in mentions:
+        if (
+            m.type is EventType.DEPLOYMENT
+            and len(m.target) == 1
+            and m.target[0] in attackers
+            and not set(m.actors) & belligerents
+        ):
+            m = replace(m, type=EventType.MILITARY_AID, extractor=_TROOPS_FOR_EXTRACTOR)
+        converted.append(m)
+    return converted
 
 
 def _shift(tag: Tag, offset: int) -> Tag:

@@ -94,6 +94,7 @@ class Mention:
     count: int = 1
     confidence: float = 0.5
     date_hint: str | None = None  # an unresolved calendar day ("sept 18"), for merging only
+    distinct: bool = False  # told as another event of its kind ("also supplied additional")
 
 
 @dataclass(frozen=True, slots=True)

@@ -71,6 +71,9 @@ def merge_mentions(mentions: Sequence[Mention]) -> list[Event]:
     are compatible; each group becomes one Event citing its most informative mention."""
     groups: list[list[Mention]] = []
     for mention in mentions:
+        if mention.distinct and groups:
+            groups.append([mention])  # told as another event: never a repeat
+            continue
         for group in groups:
             first = group[0]
             if _same_named_event(group, mention):

@@ -188,6 +188,7 @@ class Draft:
     count: int
     confidence: float
     date_hint: str | None = None
+    distinct: bool = False  # "supplied additional weapons": not a repeat of an earlier mention
     # an intercept whose target is named only in an earlier sentence: the pipeline fills
     # it from the document's latest military activity by other states, or drops the draft
     target_from_context: bool = False
@@ -1340,8 +1341,25 @@ def _build(
         count=_count(trigger),
         confidence=0.7 if trigger.pos_ == "VERB" else 0.6,
         date_hint=None if date else _calendar_hint(trigger),
+        distinct=_told_as_another(trigger),
         target_from_context=needs_context_target,
         target_from_counterpart=needs_counterpart,
+    )
+
+
+_ANOTHER_WORDS = frozenset({"additional", "another", "further"})
+
+
+def _told_as_another(trigger: Token) -> bool:
+    """ "has also supplied additional weapons", "another strike": a new event of the same
+    kind, which document-level merging must not fold into the earlier one."""
+    nouns = (
+        [trigger]
+        if trigger.pos_ != "VERB"
+        else [c for c in trigger.children if c.dep_ in {"dobj", "nsubjpass"}]
+    )
+    return any(
+        c.dep_ in {"amod", "det"} and c.lower_ in _ANOTHER_WORDS for n in nouns for c in n.children
     )
 
 

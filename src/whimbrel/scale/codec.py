@@ -36,13 +36,17 @@ def _decode_common(data: dict[str, Any]) -> dict[str, Any]:
 
 def encode_event(event: Event) -> dict[str, Any]:
     out = _encode_common(event)
-    out["mentions"] = [{**_encode_common(m), "date_hint": m.date_hint} for m in event.mentions]
+    out["mentions"] = [
+        {**_encode_common(m), "date_hint": m.date_hint, "distinct": m.distinct}
+        for m in event.mentions
+    ]
     return out
 
 
 def decode_event(data: dict[str, Any]) -> Event:
     mentions = tuple(
-        Mention(**_decode_common(m), date_hint=m["date_hint"]) for m in data["mentions"]
+        Mention(**_decode_common(m), date_hint=m["date_hint"], distinct=m["distinct"])
+        for m in data["mentions"]
     )
     return Event(**_decode_common(data), mentions=mentions)
 

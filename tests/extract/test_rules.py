@@ -130,6 +130,22 @@ CASES: list = [
         "Seoul warned it would take firm action against provocations by North Korean troops.",
         {("THREAT", ("KOR",), ("PRK",), "asserted")},
     ),
+    (
+        "Footage shows a Chinese cutter firing a water cannon at the Vietnamese boat.",
+        {("ATTACK", ("CHN",), ("VNM",), "asserted")},
+    ),
+    (
+        "Talks between Serbia and Kosovo on border security have been put on hold.",
+        {("MEETING", ("SRB", "XKX"), (), "negated")},
+    ),
+    (
+        "Several of Lithuania's exercises with Latvia were shortened or cancelled this spring.",
+        {("EXERCISE", ("LTU", "LVA"), (), "negated")},
+    ),
+    (
+        "Hungary, a NATO member, mobilised its reserves but decided not to deploy troops.",
+        {("DEPLOYMENT", ("HUN",), (), "negated")},
+    ),
     ("England's attack against France was relentless in the second half of the match.", set()),
     ("Chelsea's strike partnership with Drogba won the match against Arsenal.", set()),
     ("The French union called a strike over pay at the airport.", set()),

@@ -649,15 +649,35 @@ def _behind_locative(a: Token, x: Token) -> bool:
     return False
 
 
+def _in_apposition(a: Token) -> bool:
+    """ "Poland, another key NATO player, ...": a state that only qualifies an apposition
+    describes the one it stands beside; it does not act."""
+    current = a
+    for _ in range(4):
+        if current.head.i == current.i or current.dep_ not in {"compound", "amod", "poss", "nmod"}:
+            return False
+        current = current.head
+        if current.dep_ == "appos":
+            return current.head.pos_ == "PROPN"
+    return False
+
+
 def _role(a: Token, trigger: Token, verb: Token | None, etype: EventType, rule: str) -> str:
     """'A' agent, 'T' target, '' no role, for the actor whose head token is ``a``."""
-    if a.i == trigger.i:
+    if a.i == trigger.i or _in_apposition(a):
         return ""
     if rule == "receive" and _under_prep(a, trigger, "from"):
         return "A"  # "Pyongyang could obtain technologies from Moscow"
     x = _child_on_path(a, trigger)
     if x is not None and (x.dep_ != "prep" or etype in SYMMETRIC) and _behind_locative(a, x):
         return ""  # "a visit to the exercise in Trondheim, Norway": Norway is the place
+    if x is None and trigger.dep_ == "acl" and trigger.tag_ == "VBG":
+        # "a Chinese cutter firing a water cannon at ...": the noun it describes acts
+        if a.i == trigger.head.i:
+            return "A"
+        hx = _child_on_path(a, trigger.head)
+        if hx is not None and hx.dep_ in {"amod", "compound", "poss", "nmod"}:
+            return "A"
     if x is None and trigger.dep_ == "appos":
         # "North Korean Foreign Minister Choe's meeting with Putin": the minister's state
         hx = _child_on_path(a, trigger.head)
@@ -674,7 +694,12 @@ def _role(a: Token, trigger: Token, verb: Token | None, etype: EventType, rule: 
     x = None if verb.i == trigger.i else _child_on_path(a, verb)
     if x is None:
         # "the army advanced and [opened fire]": a subject-less verb shares its subject
+        # up a chain: "Poland activated its forces but chose not to [send] troops"
         controller = _subject_controller(verb)
+        for _ in range(2):
+            if controller is None or _child_on_path(a, controller) is not None:
+                break
+            controller = _subject_controller(controller)
         if controller is None:
             return ""
         x = _child_on_path(a, controller)
@@ -832,7 +857,9 @@ def _verb_argument_role(x: Token, dep: str, verb: Token, etype: EventType, rule:
         return "T" if dep == "nsubj" else ""
     if rule == "access":  # "Manila granted US forces access to its bases"
         return {"nsubj": "T", "dative": "A", "dobj": "A", "iobj": "A"}.get(dep, "")
-    if dep in {"nsubj", "csubj"}:
+    if dep in {"nsubj", "csubj"} or (
+        dep == "npadvmod" and verb.tag_ == "VBG" and x.i < verb.i and x.pos_ in {"NOUN", "PROPN"}
+    ):  # "video shows a Chinese ship spraying water at ...": the ship sprays
         return "T" if rule == "receive" else "A"
     if dep == "agent":
         return "A"
@@ -1051,6 +1078,8 @@ def modality_of(trigger: Token, sent: SentenceInput, etype: EventType | None = N
             negated = True
         if depth > 0 and node.pos_ == "NOUN" and lemma in _STOPPING_NOUNS and not crossed_conj:
             negated = True  # "a halt to troop movements", "an end to the drills"
+        if depth > 0 and not crossed_conj and (_put_on_hold(node) or _cancelled_alternative(node)):
+            negated = True
         if depth > 0 and lemma == "approve":
             approved = True
         if depth > 0 and lemma in lx.PLANNED_WORDS and node.pos_ in {"VERB", "ADJ"}:
@@ -1107,6 +1136,26 @@ def modality_of(trigger: Token, sent: SentenceInput, etype: EventType | None = N
     if planned:
         return Modality.PLANNED
     return Modality.ASSERTED
+
+
+def _put_on_hold(node: Token) -> bool:
+    """ "visits have been put on hold / on pause / on ice": suspended."""
+    return node.lemma_.lower() == "put" and any(
+        c.lower_ == "on" and any(p.lemma_.lower() in {"hold", "pause", "ice"} for p in c.children)
+        for c in node.children
+    )
+
+
+def _cancelled_alternative(node: Token) -> bool:
+    """ "exercises have been modified or cancelled": a subject-less verb conjoined to the
+    event's verb that calls it off."""
+    return node.pos_ == "VERB" and any(
+        c.dep_ == "conj"
+        and c.pos_ == "VERB"
+        and c.lemma_.lower() in {"cancel", "postpone", "suspend", "scrap", "halt", "shelve"}
+        and not any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children)
+        for c in node.children
+    )
 
 
 def _future_time(child: Token) -> bool:

@@ -658,7 +658,7 @@ def _in_apposition(a: Token) -> bool:
             return False
         current = current.head
         if current.dep_ == "appos":
-            return current.head.pos_ == "PROPN"
+            return bool(current.head.pos_ == "PROPN")
     return False
 
 

@@ -84,6 +84,18 @@ def test_pipeline_keeps_an_event_told_as_another_apart(pipeline: Pipeline) -> No
     assert [(e["actors"], e["target"]) for e in aid] == [(["BLR"], ["RUS"])] * 2
 
 
+def test_pipeline_launches_on_different_days_of_an_undated_story_stay_apart(
+    pipeline: Pipeline,
+) -> None:
+    text = (
+        "North Korea fired a ballistic missile toward the Sea of Japan on Thursday. "
+        "Pyongyang last launched a cruise missile on Oct. 2, state media said."
+    )
+    launches = [e for e in _events(pipeline, text, None) if e["type"] == "EXERCISE"]
+    assert len(launches) == 2
+    assert {e["location"] for e in launches} == {"Sea of Japan", None}
+
+
 def test_pipeline_troops_sent_into_another_states_war_are_aid(pipeline: Pipeline) -> None:
     text = (
         "Russia's war against Ukraine grinds on. Seoul says thousands of North Korean "

@@ -1345,6 +1345,13 @@ def _build(
     )
     if etype is E.ATTACK and not targets:
         targets.extend(_place_targets(sent, trigger, verb, set(agents)))
+    if (
+        etype is E.ATTACK
+        and rule == "fire"
+        and not targets
+        and _direct_object_in(trigger, lx.LAUNCH_OBJECTS)
+    ):
+        etype = E.EXERCISE  # "fired a ballistic missile toward the sea": a launch
     if not agents and etype is E.ATTACK and trigger.pos_ == "NOUN":
         agents.extend(
             lx.KNOWN_AGGRESSORS[t]
@@ -1414,14 +1421,16 @@ def _told_as_another(trigger: Token) -> bool:
 
 _CALENDAR_DAY = re.compile(
     r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b"
-    r"|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b",
+    r"|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
+    r"|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b",
     re.IGNORECASE,
 )
 
 
 def _calendar_hint(trigger: Token) -> str | None:
-    """A calendar day named in the sentence but not resolvable to a full date ("on Sept.
-    18" in an undated article): kept so that two launches on different days stay two."""
+    """A calendar day or weekday named in the sentence but not resolvable to a full date
+    ("on Sept. 18", "on Thursday" in an undated article): kept so that two launches on
+    different days stay two."""
     hints = [
         ent.text.lower().replace(".", "")
         for ent in trigger.sent.ents

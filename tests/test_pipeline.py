@@ -96,6 +96,28 @@ def test_pipeline_launches_on_different_days_of_an_undated_story_stay_apart(
     assert {e["location"] for e in launches} == {"Sea of Japan", None}
 
 
+def test_pipeline_locations_from_references_visits_and_wars(pipeline: Pipeline) -> None:
+    text = (
+        "Japan claims the Habomai Islands. Russia has since stationed troops on the islands. "
+        "A Turkish delegation visited Azerbaijan to discuss defence cooperation. "
+        "Belarus supplies Russia with shells for the Russo-Ukrainian war."
+    )
+    where = {(e["type"], tuple(e["actors"])): e["location"] for e in _events(pipeline, text)}
+    assert where[("DEPLOYMENT", ("RUS",))] == "Habomai Islands"
+    assert where[("ATTACK", ("RUS",))] == "Ukraine"
+    visit = "A Turkish delegation visited Azerbaijan for talks on defence cooperation."
+    assert [e["location"] for e in _events(pipeline, visit)] == ["Azerbaijan"]
+
+
+def test_pipeline_a_recent_meeting_happened_whatever_is_guessed_of_it(pipeline: Pipeline) -> None:
+    text = (
+        "Vietnamese Defence Minister Phan Van Giang's recent meeting with Chinese Defence "
+        "Minister Dong Jun in Hanoi may have covered the South China Sea, diplomats said."
+    )
+    meetings = [e for e in _events(pipeline, text) if e["type"] == "MEETING"]
+    assert [(m["modality"], m["location"]) for m in meetings] == [("asserted", "Hanoi")]
+
+
 def test_pipeline_troops_sent_into_another_states_war_are_aid(pipeline: Pipeline) -> None:
     text = (
         "Russia's war against Ukraine grinds on. Seoul says thousands of North Korean "

@@ -197,9 +197,12 @@ class Pipeline:
         actor_tags = [
             Tag(s.start, s.end, s.text, s.code, s.kind) for s in default_resolver().find(text)
         ]
-        places = tuple(
-            Tag(p.start, p.end, text[p.start : p.end], p.name, p.kind, p.country)
-            for p in find_places(text)
+        places = _with_place_references(
+            text,
+            [
+                Tag(p.start, p.end, text[p.start : p.end], p.name, p.kind, p.country)
+                for p in find_places(text)
+            ],
         )
         dates = tuple(
             Tag(d.start, d.end, d.text, d.value, d.precision)
@@ -385,6 +388,25 @@ def _troops_fighting_for(mentions: Sequence[Mention]) -> list[Mention]:
             m = replace(m, type=EventType.MILITARY_AID, extractor=_TROOPS_FOR_EXTRACTOR)
         converted.append(m)
     return converted
+
+
+# "the islands", "the shoal": the feature of that kind named last.
+_PLACE_REF_RE = re.compile(
+    r"\bthe\s+(islands|island|shoal|reef|strait|peninsula|atoll|gulf|bay|valley)\b"
+)
+
+
+def _with_place_references(text: str, places: list[Tag]) -> tuple[Tag, ...]:
+    """Add a tag for each "the islands" / "the shoal" that refers back to the last place
+    named with that head word ("the Kuril Islands ... its presence on the islands")."""
+    refs: list[Tag] = []
+    for m in _PLACE_REF_RE.finditer(text):
+        head = m.group(1)
+        before = [p for p in places if p.end <= m.start() and p.value.lower().split()[-1] == head]
+        if before:
+            last = before[-1]
+            refs.append(Tag(m.start(), m.end(), m.group(0), last.value, "reference", last.country))
+    return tuple(sorted(places + refs, key=lambda t: t.start))
 
 
 def _shift(tag: Tag, offset: int) -> Tag:

@@ -76,3 +76,21 @@ def test_lookup_place_unknown_is_none() -> None:
 
 def test_city_stoplist_holds_common_words() -> None:
     assert {"Reading", "Nice", "Mobile", "Bath", "Split", "Of"} <= CITY_STOPLIST
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        ("Coast guard vessels collided near Rozul Reef on Monday.", ["Rozul Reef"]),
+        ("Troops clashed in the Tawang district overnight.", ["Tawang"]),
+        ("Drills were held across the Eastern Military District.", ["Eastern Military District"]),
+        ("The jets flew from Ain al-Asad Air Base.", ["Ain al-Asad Air Base"]),
+        # listed places win over the shape; sentence words are not names
+        ("Patrols crossed the Luzon Strait.", ["Luzon Strait"]),
+        ("The Bay was calm. In Strait terms, nothing.", []),
+    ],
+)
+def test_find_places_recognises_named_features_by_shape(text: str, expected: list[str]) -> None:
+    found = find_places(text, cities=False)
+    assert [p.text for p in found] == expected
+    assert [p.kind for p in found] == ["strait" if "Luzon" in text else "feature"] * len(found)

@@ -16,6 +16,7 @@ from typing import Any
 from whimbrel.extract import lexicon as lx
 from whimbrel.ontology import ALLIANCES, NUMBER_WORDS, EventType, Modality
 from whimbrel.records import Tag
+from whimbrel.resolve.actors import default_resolver
 
 E = EventType
 Token = Any  # spaCy Token (spaCy ships no type stubs)
@@ -1053,6 +1054,12 @@ def modality_of(trigger: Token, sent: SentenceInput, etype: EventType | None = N
     if etype is not E.EXERCISE and _simulated_sentence(trigger):
         return Modality.HYPOTHETICAL
     path = _path_up(trigger)
+    if trigger.pos_ == "NOUN" and any(
+        c.dep_ == "amod" and c.lower_ in _PAST_MARKERS for c in trigger.children
+    ):
+        # "the minister's recent meeting with Putin might have discussed ...": what is said
+        # of a past event may be uncertain; the event itself happened
+        path = [trigger]
     negated = hypothetical = planned = would = approved = False
     reported_past = committed = False
     crossed_conj = False  # "X does not feel deterred and continues its sales": no negation
@@ -1156,6 +1163,9 @@ def _cancelled_alternative(node: Token) -> bool:
         and not any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children)
         for c in node.children
     )
+
+
+_PAST_MARKERS = frozenset({"recent", "previous", "earlier", "past", "latest"})
 
 
 def _future_time(child: Token) -> bool:
@@ -1461,13 +1471,16 @@ def _location(sent: SentenceInput, trigger: Token, verb: Token | None) -> str | 
         return fallback.value
     for tag in sent.actors:
         root = _tag_root(sent, tag)
-        if (
-            tag.kind in {"country", "short"}
-            and root is not None
-            and root.dep_ == "pobj"
-            and _in_event_locative(root, trigger, verb)
-        ):
+        if tag.kind not in {"country", "short"} or root is None:
+            continue
+        if root.dep_ == "pobj" and _in_event_locative(root, trigger, verb):
             return tag.text
+        if (
+            root.dep_ == "dobj"
+            and root.head.lemma_.lower() == "visit"
+            and root.head.i in {trigger.i, -1 if verb is None else verb.i}
+        ):
+            return tag.text  # "a delegation visited Iran": the visit was in Iran
     return None
 
 
@@ -1479,6 +1492,8 @@ def _war_theatre(sent: SentenceInput, trigger: Token, target: str) -> str | None
     for tag in sent.actors:
         if tag.value == target and tag.kind in {"country", "short"}:
             return tag.text
+    if trigger.lemma_.lower() == "war":  # "the Russo-Ukrainian war", "Russia's Ukraine war"
+        return default_resolver().country_name(target)
     return None
 
 
@@ -1495,7 +1510,7 @@ def _in_event_locative(root: Token, trigger: Token, verb: Token | None) -> bool:
         if node.dep_ == "prep":
             if node.lower_ in _LOCATIVE_PLACE_PREPS:
                 seen_locative = True
-            elif node.lower_ != "of":
+            elif node.lower_ not in {"of", "with"}:  # "talks with Y in Hanoi"
                 return False
         elif node.dep_ not in {"pobj", "compound", "conj", "appos", "acl"}:
             return False

@@ -105,6 +105,7 @@ class ActorResolver:
         gazetteer: Gazetteer | None = None,
     ) -> None:
         self._gazetteer = gazetteer
+        self._names: dict[str, str] = {}  # code -> its first country alias ("Ukraine")
         # One key (lower case) can hold case variants: "Quad" (loose) and "QUAD" (exact).
         self._entries: dict[str, tuple[_Entry, ...]] = {}
         self._combining: dict[str, tuple[_Entry, ...]] = {}
@@ -113,6 +114,8 @@ class ActorResolver:
             if kind not in KINDS:
                 raise ValueError(f"unknown alias kind {kind!r} for {row['alias']!r}")
             alias = _strip_the(str(row["alias"]))
+            if kind == "country":
+                self._names.setdefault(str(row["code"]), alias)
             entry = _Entry(alias, str(row["code"]), kind, _is_exact(alias))
             target = self._combining if kind == "combining" else self._entries
             _put(target, alias, entry)
@@ -130,6 +133,10 @@ class ActorResolver:
             rf"(?<!\w)(?:(?P<main>{main})(?!\w)|(?P<comb>{combining})(?=[{_HYPHENS}]\w))",
             re.IGNORECASE,
         )
+
+    def country_name(self, code: str) -> str | None:
+        """The plain English name of a state ("UKR" -> "Ukraine"); None for alliances."""
+        return self._names.get(code)
 
     @classmethod
     def from_package(cls, *, gazetteer: Gazetteer | None = None) -> ActorResolver:

@@ -242,12 +242,53 @@ def _choose(candidates: list[PlaceSpan]) -> list[PlaceSpan]:
     return chosen
 
 
+# Names of physical and administrative features that no table lists ("Escoda Shoal",
+# "Galwan Valley", "Western Military District", "the Kalbajar district"): proper words
+# before a geographic head. Lower-case administrative heads name only what precedes them.
+_NAME_WORD = r"(?:[ae]l-)?[A-Z][\w'’.-]*"
+_FEATURE_RE = re.compile(
+    rf"(?<![\w'’-])(?P<name>{_NAME_WORD}(?:\s+(?:{_NAME_WORD}|the|of|de|al)){{0,3}}?\s+"
+    r"(?:Shoals?|Reefs?|Atoll|Islands?|Isles|Bay|Strait|Valley|Peninsula|Oblast|Krai|"
+    r"Province|Region|District|Air\s+Base|Airbase|Naval\s+Base|Airfield))(?![\w'’-])"
+    rf"|\bthe\s+(?P<admin>{_NAME_WORD}(?:\s+{_NAME_WORD})?)\s+"
+    r"(?:district|region|province|oblast|governorate|prefecture)\b"
+)
+_NOT_FEATURE_START = frozenset(
+    "The A An This That These Those Its Their His Her Our Your In On At Near Off And But".split()
+)
+
+
+def find_features(text: str) -> list[PlaceSpan]:
+    """Named features by their shape alone (kind ``feature``, country unknown)."""
+    spans: list[PlaceSpan] = []
+    for match in _FEATURE_RE.finditer(text):
+        group = "name" if match.group("name") else "admin"
+        start, end = match.span(group)
+        words = text[start:end].split()
+        while words and words[0] in _NOT_FEATURE_START:
+            start += len(words[0]) + 1
+            start += len(text[start:]) - len(text[start:].lstrip())
+            words = words[1:]
+        if len(words) < (2 if group == "name" else 1):
+            continue
+        surface = text[start:end]
+        spans.append(PlaceSpan(start, end, surface, surface, "feature", None))
+    return spans
+
+
 def find_places(text: str, *, cities: bool = True) -> list[PlaceSpan]:
-    """Places named in ``text``, sorted by start; with ``cities=False`` only the gazetteer."""
+    """Places named in ``text``, sorted by start; with ``cities=False`` only the gazetteer.
+    Table entries win over shapes: a feature counts only where no listed place overlaps."""
     found = default_gazetteer().find(text)
     if cities:
         found += default_cities().find(text)
-    return _choose(found)
+    listed = _choose(found)
+    features = [
+        f
+        for f in find_features(text)
+        if not any(f.start < p.end and p.start < f.end for p in listed)
+    ]
+    return sorted(listed + features, key=lambda p: p.start)
 
 
 def lookup_place(phrase: str) -> PlaceSpan | None:

@@ -223,8 +223,10 @@ class Pipeline:
             dateline = _DATELINE_RE.match(sentence)
             if dateline:
                 in_sentence = [t for t in in_sentence if t.start >= start + dateline.end()]
-            group_tags = _group_tags(sentence, start, seen) + _speaker_tags(
-                sentence, start, in_sentence
+            group_tags = (
+                _group_tags(sentence, start, seen)
+                + _listed_group_tags(sentence, start, in_sentence)
+                + _speaker_tags(sentence, start, in_sentence)
             )
             for tag in in_sentence:
                 seen[tag.value] += 1
@@ -434,6 +436,31 @@ def _group_tags(sentence: str, offset: int, seen: Counter[str]) -> list[Tag]:
         tags.append(
             Tag(offset + m.start(), offset + m.end(), m.group(0), "+".join(sorted(top)), "group")
         )
+    return tags
+
+
+# "Germany, the UK and France said those countries will ...": no number, so only a list
+# named earlier in the same sentence can be meant.
+_LISTED_GROUP_RE = re.compile(
+    r"\b(?:these|those|the|all)\s+(?:countries|nations|states|governments)\b", re.IGNORECASE
+)
+
+
+def _listed_group_tags(sentence: str, offset: int, actor_tags: Sequence[Tag]) -> list[Tag]:
+    tags: list[Tag] = []
+    for m in _LISTED_GROUP_RE.finditer(sentence):
+        if _GROUP_RE.match(sentence, m.start()):
+            continue  # "the two countries": counted references are resolved elsewhere
+        listed = {
+            code
+            for t in actor_tags
+            if t.end <= offset + m.start()
+            for code in t.value.split("+")
+            if code not in ALLIANCES
+        }
+        if len(listed) >= 2:
+            value = "+".join(sorted(listed))
+            tags.append(Tag(offset + m.start(), offset + m.end(), m.group(0), value, "group"))
     return tags
 
 

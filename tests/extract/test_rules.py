@@ -146,6 +146,14 @@ CASES: list = [
         "Hungary, a NATO member, mobilised its reserves but decided not to deploy troops.",
         {("DEPLOYMENT", ("HUN",), (), "negated")},
     ),
+    (
+        "Britain imposed sanctions on firms complicit in Russia's invasion of Ukraine.",
+        {("SANCTION", ("GBR",), ("RUS",), "asserted"), ("ATTACK", ("RUS",), ("UKR",), "asserted")},
+    ),
+    (
+        "Norway, Sweden and Finland said those countries would hold joint air drills in June.",
+        {("EXERCISE", ("FIN", "NOR", "SWE"), (), "planned")},
+    ),
     ("England's attack against France was relentless in the second half of the match.", set()),
     ("Chelsea's strike partnership with Drogba won the match against Arsenal.", set()),
     ("The French union called a strike over pay at the airport.", set()),

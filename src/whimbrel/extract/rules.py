@@ -663,6 +663,24 @@ def _in_apposition(a: Token) -> bool:
     return False
 
 
+_WAR_NOUNS = frozenset({"war", "invasion", "aggression", "offensive", "occupation"})
+
+
+def _victim_of_nested_war(a: Token, x: Token) -> bool:
+    """True when ``a`` is where or whom a war named inside the argument ``x`` is fought
+    ("the war in Ukraine", "the invasion of Ukraine"), below the event's own trigger."""
+    current = a
+    while current.i != x.i and current.head.i != current.i:
+        if (
+            current.dep_ == "prep"
+            and current.lower_ in {"in", "on", "against", "of"}
+            and current.head.lemma_.lower() in _WAR_NOUNS
+        ):
+            return True
+        current = current.head
+    return False
+
+
 def _role(a: Token, trigger: Token, verb: Token | None, etype: EventType, rule: str) -> str:
     """'A' agent, 'T' target, '' no role, for the actor whose head token is ``a``."""
     if a.i == trigger.i or _in_apposition(a):
@@ -688,11 +706,15 @@ def _role(a: Token, trigger: Token, verb: Token | None, etype: EventType, rule: 
         vx = _child_on_path(a, verb)
         if vx is not None and vx.dep_ != "prep" and _behind_locative(a, vx):
             return ""
+    if x is not None and etype is not E.ATTACK and _victim_of_nested_war(a, x):
+        return ""  # "sanctions on entities complicit in Russia's war in Ukraine": not Ukraine
     if x is not None:
         return _role_under_trigger(a, x, trigger, etype, rule)
     if verb is None:
         return ""
     x = None if verb.i == trigger.i else _child_on_path(a, verb)
+    if x is not None and etype is not E.ATTACK and _victim_of_nested_war(a, x):
+        return ""
     if x is None:
         # "the army advanced and [opened fire]": a subject-less verb shares its subject
         # up a chain: "Poland activated its forces but chose not to [send] troops"

@@ -154,6 +154,11 @@ CASES: list = [
         "Norway, Sweden and Finland said those countries would hold joint air drills in June.",
         {("EXERCISE", ("FIN", "NOR", "SWE"), (), "planned")},
     ),
+    (
+        "UK, France strike Syrian air bases",
+        {("ATTACK", ("FRA", "GBR"), ("SYR",), "asserted")},
+    ),
+    ("Norway's state energy firm begins drilling at a new offshore gas field.", set()),
     ("England's attack against France was relentless in the second half of the match.", set()),
     ("Chelsea's strike partnership with Drogba won the match against Arsenal.", set()),
     ("The French union called a strike over pay at the airport.", set()),

@@ -268,9 +268,14 @@ def _drop_subsumed(drafts: list[Draft]) -> list[Draft]:
     return [d for d in drafts if not any(o is not d and subsumes(o, d) for o in drafts)]
 
 
+_EXTRACTION_WORDS = frozenset({"oil", "gas", "well", "wells", "rig", "rigs", "exploration"})
+
+
 def _trigger_type(token: Token, security_document: bool) -> tuple[EventType | None, str]:
     lemma = token.lemma_.lower()
     text = token.lower_
+    if lemma == "drill" and any(t.lower_ in _EXTRACTION_WORDS for t in token.sent):
+        return None, ""  # drilling for oil and gas
     if token.pos_ in {"NOUN", "PROPN"} or (
         token.pos_ == "VERB" and token.tag_ == "VBG" and token.dep_ in {"dobj", "pobj", "nsubj"}
     ):
@@ -847,8 +852,23 @@ def _subject_controller(verb: Token) -> Token | None:
     return None
 
 
+def _listed_subject(x: Token) -> bool:
+    """ "US, UK strike Houthi targets": in a headline list the parser leaves the first name
+    dangling; it is a subject like the one after the comma."""
+    doc = x.doc
+    return (
+        x.dep_ in {"dep", "npadvmod"}
+        and x.i + 2 < len(doc)
+        and doc[x.i + 1].lower_ == ","
+        and doc[x.i + 2].dep_ == "nsubj"
+        and doc[x.i + 2].head.i == x.head.i
+    )
+
+
 def _role_under_trigger(a: Token, x: Token, trigger: Token, etype: EventType, rule: str) -> str:
     dep = _first_conjunct(x).dep_ if x.dep_ == "conj" else x.dep_
+    if _listed_subject(x):
+        dep = "nsubj"
     if trigger.pos_ == "VERB":
         return _verb_argument_role(x, dep, trigger, etype, rule)
     if (
@@ -916,6 +936,8 @@ def _verb_argument_role(x: Token, dep: str, verb: Token, etype: EventType, rule:
 
 def _role_under_verb(x: Token, verb: Token, trigger: Token, etype: EventType, rule: str) -> str:
     dep = _first_conjunct(x).dep_ if x.dep_ == "conj" else x.dep_
+    if _listed_subject(x):
+        dep = "nsubj"
     if dep in {"nsubj", "csubj", "agent"}:
         if verb.lemma_.lower() in _NON_AGENT_VERBS and not (
             trigger.head.lower_ == "for" and verb.lemma_.lower() in _ADVOCACY_VERBS

@@ -159,6 +159,14 @@ CASES: list = [
         {("ATTACK", ("FRA", "GBR"), ("SYR",), "asserted")},
     ),
     ("Norway's state energy firm begins drilling at a new offshore gas field.", set()),
+    (
+        "The leaders of Japan and Britain unveiled a programme to supply Ukraine with drones.",
+        {("MILITARY_AID", ("GBR", "JPN"), ("UKR",), "planned")},
+    ),
+    (
+        "Officials fear Serbia could soon be in a position to attack Kosovo.",
+        {("ATTACK", ("SRB",), ("XKX",), "hypothetical")},
+    ),
     ("England's attack against France was relentless in the second half of the match.", set()),
     ("Chelsea's strike partnership with Drogba won the match against Arsenal.", set()),
     ("The French union called a strike over pay at the airport.", set()),

@@ -998,7 +998,12 @@ def _pronoun_antecedent(
 def _object_controller(verb: Token) -> Token | None:
     """The governing verb of a subject-less non-finite trigger ("denied sending", "accused X
     of supplying"); None for finite or passive clauses, which carry their own subject."""
-    if verb.tag_ not in {"VBG", "VB"} or verb.dep_ not in {"xcomp", "pcomp", "advcl", "acl"}:
+    infinitive_relative = verb.dep_ == "relcl" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
+    )  # "a program to supply Australia with submarines"
+    if verb.tag_ not in {"VBG", "VB"} or (
+        verb.dep_ not in {"xcomp", "pcomp", "advcl", "acl"} and not infinitive_relative
+    ):
         return None
     if any(c.dep_ in {"nsubj", "nsubjpass"} for c in verb.children):
         return None
@@ -1097,6 +1102,16 @@ def modality_of(trigger: Token, sent: SentenceInput, etype: EventType | None = N
         return Modality.HYPOTHETICAL
     if etype is not E.EXERCISE and _simulated_sentence(trigger):
         return Modality.HYPOTHETICAL
+    if _scheme_to(trigger):
+        return Modality.PLANNED
+    if trigger.dep_ == "relcl" and _infinitive(trigger):
+        # "Russia could be in a position to attack": the infinitive takes the modality of
+        # the clause whose subject does it
+        controller = _object_controller(trigger)
+        if controller is not None:
+            governing = modality_of(controller, sent, etype)
+            if governing is not Modality.ASSERTED:
+                return governing
     path = _path_up(trigger)
     if trigger.pos_ == "NOUN" and any(
         c.dep_ == "amod" and c.lower_ in _PAST_MARKERS for c in trigger.children
@@ -1206,6 +1221,28 @@ def _cancelled_alternative(node: Token) -> bool:
         and c.lemma_.lower() in {"cancel", "postpone", "suspend", "scrap", "halt", "shelve"}
         and not any(g.dep_ in {"nsubj", "nsubjpass"} for g in c.children)
         for c in node.children
+    )
+
+
+_SCHEME_NOUNS = frozenset(
+    """plan program programme deal agreement contract initiative scheme pact commitment
+    pledge promise proposal""".split()
+)
+
+
+def _infinitive(verb: Token) -> bool:
+    return any(c.dep_ == "aux" and c.lower_ == "to" for c in verb.children)
+
+
+def _scheme_to(trigger: Token) -> bool:
+    """ "a program to supply Australia with submarines", "a deal to deliver jets": what a
+    scheme is to do has not happened yet."""
+    return (
+        trigger.pos_ == "VERB"
+        and trigger.dep_ in {"acl", "relcl"}
+        and trigger.head.lemma_.lower() in _SCHEME_NOUNS
+        and any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children)
+        and not any(c.dep_ == "neg" for c in trigger.children)
     )
 
 
@@ -1412,6 +1449,8 @@ def _build(
             for t in targets
             if t in lx.KNOWN_AGGRESSORS and lx.KNOWN_AGGRESSORS[t] in sent.document_actors
         )
+    if etype is E.MILITARY_AID and set(targets) < set(agents):
+        agents = [a for a in agents if a not in targets]  # a named recipient is no provider
     actors = tuple(sorted(set(agents)))
     target = tuple(sorted(set(targets) - set(actors)))
     if not actors:

@@ -167,6 +167,11 @@ CASES: list = [
         "Officials fear Serbia could soon be in a position to attack Kosovo.",
         {("ATTACK", ("SRB",), ("XKX",), "hypothetical")},
     ),
+    (
+        "Japanese car maker Nissan has struck a deal to supply French firm Renault with 30,000"
+        " utility vehicles.",
+        set(),
+    ),
     ("England's attack against France was relentless in the second half of the match.", set()),
     ("Chelsea's strike partnership with Drogba won the match against Arsenal.", set()),
     ("The French union called a strike over pay at the airport.", set()),

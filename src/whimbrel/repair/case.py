@@ -90,7 +90,7 @@ def restore_case(text: str) -> list[Edit]:
             and (
                 _opens_sentence(text, start)
                 if mostly_lower
-                else _follows_full_stop(text, start) and _has_words(text[start:end], 6)
+                else _follows_full_stop(text, start) and _lowered_neighbour(text, spans, start)
             )
         )
         if capitalise:
@@ -104,6 +104,19 @@ def restore_case(text: str) -> list[Edit]:
                 edits.append((m.start(), m.end(), name))
         edits += [(m.start(1), m.end(1), "US") for m in _THE_US.finditer(text, start, end)]
     return sorted(edits)
+
+
+def _lowered_neighbour(text: str, spans: list[tuple[int, int]], start: int) -> bool:
+    """Is a sentence next to the one at ``start`` also written all in lower case? A lone
+    lower-case sentence in cased copy ("argued. there is ...") is a slip of the writer,
+    left alone; runs of them are machine lower-casing, which the parser needs undone."""
+    index = next(k for k, (s, _e) in enumerate(spans) if s == start)
+    for k in (index - 1, index + 1):
+        if 0 <= k < len(spans):
+            s, e = spans[k]
+            if text[s:e] == text[s:e].lower() and _has_words(text[s:e], 6):
+                return True
+    return False
 
 
 def _opens_sentence(text: str, start: int) -> bool:

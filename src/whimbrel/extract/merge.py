@@ -75,12 +75,16 @@ def merge_mentions(mentions: Sequence[Mention]) -> list[Event]:
             groups.append([mention])  # told as another event: never a repeat
             continue
         for group in groups:
-            first = group[0]
             if _same_named_event(group, mention):
                 group.append(mention)
                 break
+            # a named event's group holds mentions with different participants: compare
+            # with one that names the same ones
+            first = next(
+                (m for m in group if (m.type, m.actors) == (mention.type, mention.actors)), None
+            )
             if (
-                (first.type, first.actors) != (mention.type, mention.actors)
+                first is None
                 or not _targets_compatible(first.target, mention.target)
                 or not _modalities_compatible(first.modality, mention.modality)
             ):

@@ -587,6 +587,15 @@ def _clause_verb(token: Token) -> Token | None:
         "AUX",
     }:
         return current.head
+    clause = current.head
+    if (
+        current.dep_ == "nsubj"
+        and clause.dep_ == "advcl"
+        and any(c.dep_ == "mark" and c.lower_ == "for" for c in clause.children)
+        and clause.head.pos_ == "VERB"
+        and lx.NOUN_TRIGGERS.get(token.lemma_.lower()) is E.EXERCISE
+    ):
+        return clause.head  # "ships joined Russian warships [for exercises to defend ...]"
     if current.dep_ == "pobj":
         prep = current.head
         verb = prep.head

@@ -118,6 +118,34 @@ def test_pipeline_a_recent_meeting_happened_whatever_is_guessed_of_it(pipeline: 
     assert [(m["modality"], m["location"]) for m in meetings] == [("asserted", "Hanoi")]
 
 
+def test_pipeline_an_exercise_set_to_start_on_the_publication_day_is_under_way(
+    pipeline: Pipeline,
+) -> None:
+    text = (
+        "The fifth edition of the Egyptian and Greek naval exercise Medusa was set to take "
+        "place off Alexandria from June 3 to June 9."
+    )
+    on_the_day = _events(pipeline, text, "2024-06-03")
+    assert [(e["modality"], e["date"], e["location"]) for e in on_the_day] == [
+        ("asserted", "2024-06-03", "Alexandria")
+    ]
+    before = _events(pipeline, text, "2024-05-20")
+    assert [(e["modality"], e["date"]) for e in before] == [("planned", "2024-06-03")]
+
+
+def test_pipeline_unnamed_mentions_join_a_named_exercise_with_other_participants(
+    pipeline: Pipeline,
+) -> None:
+    text = (
+        "Egypt sent two frigates to take part in the Greek-led Medusa-2024 drills. "
+        "Greek and Egyptian warships began the exercises on June 3, officials said."
+    )
+    exercises = [e for e in _events(pipeline, text, "2024-06-05") if e["type"] == "EXERCISE"]
+    assert [(e["actors"], e["name"], e["date"]) for e in exercises] == [
+        (["EGY", "GRC"], "Medusa-2024", "2024-06-03")
+    ]
+
+
 def test_pipeline_troops_sent_into_another_states_war_are_aid(pipeline: Pipeline) -> None:
     text = (
         "Russia's war against Ukraine grinds on. Seoul says thousands of North Korean "

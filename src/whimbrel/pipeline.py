@@ -29,7 +29,7 @@ from whimbrel.errors import WhimbrelError
 from whimbrel.extract import lexicon
 from whimbrel.extract.merge import merge_mentions
 from whimbrel.extract.rules import Draft, SentenceInput, extract_sentence, military_actors
-from whimbrel.ontology import ALLIANCES, EventType
+from whimbrel.ontology import ALLIANCES, EventType, Modality
 from whimbrel.records import Article, Event, Mention, Rejection, Span, Tag
 from whimbrel.repair import Repaired, repair
 from whimbrel.resolve.actors import default_resolver
@@ -292,7 +292,7 @@ class Pipeline:
                         type=draft.type,
                         actors=draft.actors,
                         target=draft.target,
-                        modality=draft.modality,
+                        modality=_under_way(draft, prep.article.published),
                         evidence=evidence,
                         trigger=draft.trigger,
                         extractor=draft.extractor,
@@ -409,6 +409,20 @@ def _with_place_references(text: str, places: list[Tag]) -> tuple[Tag, ...]:
             last = before[-1]
             refs.append(Tag(m.start(), m.end(), m.group(0), last.value, "reference", last.country))
     return tuple(sorted(places + refs, key=lambda t: t.start))
+
+
+def _under_way(draft: Draft, published: str | None) -> Modality:
+    """A planned event that starts on the publication day ("set to take place from March
+    28", published March 28) is under way: asserted. (Only that day: a weekday named with
+    a future verb may resolve to the past week, and an approval's date is not the sale's.)"""
+    if (
+        draft.modality is Modality.PLANNED
+        and draft.date is not None
+        and published is not None
+        and draft.date == published[:10]
+    ):
+        return Modality.ASSERTED
+    return draft.modality
 
 
 def _shift(tag: Tag, offset: int) -> Tag:

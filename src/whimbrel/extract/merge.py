@@ -79,10 +79,18 @@ def merge_mentions(mentions: Sequence[Mention]) -> list[Event]:
                 group.append(mention)
                 break
             # a named event's group holds mentions with different participants: compare
-            # with one that names the same ones
+            # with one that names the same ones, or with the group when the mention names
+            # only its participants ("the exercises" after "Egypt joined Greece's Medusa")
             first = next(
                 (m for m in group if (m.type, m.actors) == (mention.type, mention.actors)), None
             )
+            if (
+                first is None
+                and group[0].type == mention.type
+                and any(m.name for m in group)
+                and set(mention.actors) <= {a for m in group for a in m.actors}
+            ):
+                first = group[0]
             if (
                 first is None
                 or not _targets_compatible(first.target, mention.target)

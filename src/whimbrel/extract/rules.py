@@ -574,6 +574,9 @@ _ADVOCACY_VERBS = frozenset({"call", "push", "press", "lobby", "ask", "appeal", 
 _LIGHT_PREP_VERBS = frozenset({"participate", "engage", "take", "join", "involve", "partake"})
 
 
+_PART_NOUNS = frozenset({"edition", "round", "phase", "stage", "iteration", "leg", "part"})
+
+
 def _clause_verb(token: Token) -> Token | None:
     """The verb whose subject does a nominal event: "Russia and China [conducted] drills",
     "X [took part] in drills". Arbitrary prepositional attachments do not count."""
@@ -582,6 +585,12 @@ def _clause_verb(token: Token) -> Token | None:
     current = token
     while current.dep_ in {"conj", "appos"} and current.head.i != current.i:
         current = current.head  # "took part in operation X, a military exercise"
+    if (
+        current.dep_ == "pobj"
+        and current.head.lower_ == "of"
+        and current.head.head.lemma_.lower() in _PART_NOUNS
+    ):
+        current = current.head.head  # "the 14th edition of the exercise was held"
     if current.dep_ in {"dobj", "nsubjpass", "attr", "oprd"} and current.head.pos_ in {
         "VERB",
         "AUX",
@@ -1326,7 +1335,7 @@ def _attachment(root: Token, trigger: Token, verb: Token | None) -> Token | None
         if root.i == anchor.i:
             return root
         # a participle describing the event noun belongs to it: "exercise ..., held in March"
-        x = _child_on_path(root, anchor, crossable=frozenset({"acl"}))
+        x = _child_on_path(root, anchor, crossable=frozenset({"acl", "xcomp"}))
         if x is not None:
             return x
     return None
@@ -1608,6 +1617,8 @@ def _in_event_locative(root: Token, trigger: Token, verb: Token | None) -> bool:
     seen_locative = False
     node = root
     while True:
+        if node.i == x.i and node.dep_ == "xcomp":
+            break  # "was set to take place [off Chennai]"
         if node.dep_ == "prep":
             if node.lower_ in _LOCATIVE_PLACE_PREPS:
                 seen_locative = True

@@ -34,6 +34,7 @@ def _apply(fn: object, raw: str) -> str:
         ("a decade prior-a clear sign", "a decade prior - a clear sign"),
         ("a decade prior—the clear sign", "a decade prior — the clear sign"),
         ("In 2024,Russia and China", "In 2024, Russia and China"),
+        ("The U.S.Treasury said", "The U.S. Treasury said"),
         # must not change
         ("the U.S. Navy and the U.K. Army", "the U.S. Navy and the U.K. Army"),
         ("visit example.com today", "visit example.com today"),
@@ -142,6 +143,7 @@ def test_fix_html_table(raw: str, fixed: str) -> None:
         ("the NTAO summit", "the NATO summit"),
         ("the Minsitry said", "the Ministry said"),
         ("drills with cihna", "drills with china"),
+        ("the Russains and Iarnians", "the Russians and Iranians"),
         # must not change: names, capitalised words, codes, URLs, numbers, variants
         ("flights to Beijng", "flights to Beijng"),
         ("the beijng office", "the beijng office"),
@@ -155,6 +157,29 @@ def test_fix_html_table(raw: str, fixed: str) -> None:
 )
 def test_fix_spelling_table(raw: str, fixed: str) -> None:
     assert _apply(fix_spelling, raw) == fixed
+
+
+_NOISY = "The wrasihps siad they wree on a jonit patrol. "
+
+
+@pytest.mark.parametrize(
+    ("raw", "fixed"),
+    [
+        ("Earleir, troops form Russia arrived.", "Earlier, troops from Russia arrived."),
+        ("Drones form Iran and Departmnet staff.", "Drones from Iran and Department staff."),
+        # "form" as a verb or a noun stays
+        ("They form a task force.", "They form a task force."),
+        ("Allies would form Task Force 2.", "Allies would form Task Force 2."),
+        ("A new form of war.", "A new form of war."),
+    ],
+)
+def test_fix_spelling_in_noisy_text(raw: str, fixed: str) -> None:
+    assert _apply(fix_spelling, _NOISY + raw) == _apply(fix_spelling, _NOISY) + fixed
+
+
+def test_fix_spelling_leaves_form_and_capitals_alone_in_clean_text() -> None:
+    clean = "Earleir, troops form Russia arrived."
+    assert _apply(fix_spelling, clean) == clean
 
 
 @pytest.mark.parametrize(

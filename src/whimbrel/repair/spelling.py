@@ -157,10 +157,10 @@ def swap_correction(word: str) -> str | None:
 
 @functools.cache
 def _single_word_names() -> frozenset[str]:
-    """Single-word names of places and states (people's names are too easily confused)."""
-    return frozenset(
-        n for n in place_names() if n.isalpha() and n[:1].isupper() and not n.isupper()
-    )
+    """Single-word names of places and states (people's names are too easily confused),
+    with the plural of demonyms ("Russians")."""
+    single = {n for n in place_names() if n.isalpha() and n[:1].isupper() and not n.isupper()}
+    return frozenset(single | {n + "s" for n in single if n.endswith("an")})
 
 
 @functools.cache
@@ -189,6 +189,16 @@ def _lower_name_correction(word: str) -> str | None:
 def _capitalised_correction(word: str) -> str | None:
     """A capitalised word with two letters swapped: "Minsitry" -> "Ministry"."""
     found = _unique_swap(word.lower(), domain_words(), keep_first=True)
+    return found.capitalize() if found else None
+
+
+@functools.cache
+def _capitalised_swap(word: str) -> str | None:
+    """In noisy text, a capitalised word that is a frequent word with two letters swapped
+    ("Earleir" at a sentence start, "Departmnet" in a title)."""
+    if not word[1:].islower():
+        return None
+    found = swap_correction(word.lower())
     return found.capitalize() if found else None
 
 
@@ -322,10 +332,33 @@ def fix_spelling(text: str) -> list[Edit]:
     for word in sorted(odd):
         fixed = name_correction(word) or _capitalised_correction(word) or _acronym_correction(word)
         if fixed is None and noisy:
-            fixed = _in_document(word, counts) or _leader_correction(word)
+            fixed = (
+                _in_document(word, counts) or _leader_correction(word) or _capitalised_swap(word)
+            )
         if fixed is not None:
             fixes[word] = fixed
     edits: list[Edit] = []
     for word, fixed in fixes.items():
         edits += [(s, e, fixed) for s, e in _standalone(text, word, compounds=noisy)]
+    if noisy:
+        edits += _forms_for_from(text)
     return sorted(edits)
+
+
+# "troops form Russia", "drones form Iran": a transposed "from" is a real word, so
+# only in a noisy text, and only where "form" can be neither the verb nor the noun.
+_FORM_BEFORE_OBJECT = re.compile(r"\b(form)\s+(?=[A-Z0-9])")
+_FORM_GOVERNORS = frozenset(
+    """to will would could can may might must should shall they we you i and or not which
+    that who also then a the its new one any his her our their same this every some
+    another""".split()
+)
+
+
+def _forms_for_from(text: str) -> list[Edit]:
+    edits: list[Edit] = []
+    for m in _FORM_BEFORE_OBJECT.finditer(text):
+        before = text[max(0, m.start() - 30) : m.start()].split()
+        if before and before[-1].lower().strip(",;:") not in _FORM_GOVERNORS:
+            edits.append((m.start(1), m.end(1), "from"))
+    return edits

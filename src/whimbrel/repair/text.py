@@ -134,6 +134,8 @@ _GLUED_YEAR = re.compile(r"\b\d{4},(?=[A-Z][a-z])")
 _GLUED_STOP = re.compile(r"[.!?](?=[A-Z][a-z]+(?:[^\w.]|\.(?!\w)|$))")
 _THREE_LOWER = re.compile(r"[a-z]{3}")
 _LEFT_TOKEN = re.compile(r"[\w.@/-]*\Z")
+# "the U.S.Treasury": a dotted abbreviation glued to the next word.
+_GLUED_ABBREVIATION = re.compile(r"(?<![\w.])(?:[A-Z]\.){2,}(?=[A-Z][a-z]{2,})")
 # "prior-a clear": a dash glueing a word to the function word that opens the next clause.
 _GLUED_DASH = re.compile(r"([-–—])(?=(?:a|an|the|this|that|which|but)\s)")
 
@@ -156,6 +158,7 @@ def fix_glued_punctuation(text: str) -> list[Edit]:
         left = _LEFT_TOKEN.search(text, max(0, m.end() - 60), m.end() - 1)
         if left is None or not any(c in left.group(0) for c in ".@/"):
             edits.append((m.end(), m.end(), " "))
+    edits += [(m.end(), m.end(), " ") for m in _GLUED_ABBREVIATION.finditer(text)]
     for m in _GLUED_DASH.finditer(text):
         if m.start() < 3 or not _THREE_LOWER.fullmatch(text, m.start() - 3, m.start()):
             continue

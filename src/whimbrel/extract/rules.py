@@ -1617,8 +1617,12 @@ def _in_event_locative(root: Token, trigger: Token, verb: Token | None) -> bool:
     seen_locative = False
     node = root
     while True:
-        if node.i == x.i and node.dep_ == "xcomp":
-            break  # "was set to take place [off Chennai]"
+        if node.i == x.i and node.i != root.i and node.dep_ != "prep":
+            # "signed [an agreement in Manila]", "set to [take place off Chennai]"; not
+            # "[the embassy in Manila] warned": a place in the subject is no event place
+            if node.dep_ in {"nsubj", "nsubjpass", "csubj", "agent", "poss"}:
+                return False
+            break
         if node.dep_ == "prep":
             if node.lower_ in _LOCATIVE_PLACE_PREPS:
                 seen_locative = True

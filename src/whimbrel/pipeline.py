@@ -86,7 +86,7 @@ _SECURITY_DOC_MIN_WORDS = 5
 # "WASHINGTON – ...", "Metro Manila, Philippines — ...": a dateline names where the story
 # was filed, not who acted.
 _DATELINE_RE = re.compile(
-    r"^[A-Z][\w .,'()\[\]]{0,60}?(?:\s[—–-]{1,2}\s|\([A-Z][\w ]{1,20}\)\s?[:—–-]\s)"
+    r"^[A-Z][\w .,'()\[\]/]{0,60}?(?:\s[—–-]{1,2}\s|\([A-Z][\w ]{1,20}\)\s?[:—–-]\s)"
 )
 
 
@@ -378,7 +378,9 @@ def _troops_fighting_for(mentions: Sequence[Mention]) -> list[Mention]:
         (a, t) for m in mentions if m.type is EventType.ATTACK for a in m.actors for t in m.target
     }
     belligerents = {code for pair in wars for code in pair}
-    attackers = {a for a, _t in wars}
+    # a state that is attacked itself takes in forces to defend it (peacekeepers, allies'
+    # garrisons): those stay deployments
+    attackers = {a for a, _t in wars} - {t for _a, t in wars}
     converted: list[Mention] = []
     for m in mentions:
         if (

@@ -172,6 +172,40 @@ CASES: list = [
         " utility vehicles.",
         set(),
     ),
+    (
+        "Russia launched 90 drones and four cruise missiles at Ukraine overnight.",
+        {("ATTACK", ("RUS",), ("UKR",), "asserted")},
+    ),
+    (
+        "Pakistan will conduct a training launch of its Fatah guided rocket system next week.",
+        {("EXERCISE", ("PAK",), (), "planned")},
+    ),
+    ("N Korea carries out new cruise missile test", {("EXERCISE", ("PRK",), (), "asserted")}),
+    ("Apple delayed the launch of its new phone in Japan.", set()),
+    (
+        "Hungary said it will not take part in the NATO drills in Romania.",
+        {("EXERCISE", ("HUN", "NATO"), (), "negated")},
+    ),
+    (
+        "Fiji's parliament has yet to ratify the defence agreement with Australia.",
+        {("AGREEMENT", ("AUS", "FJI"), (), "negated")},
+    ),
+    (
+        "Manila and Tokyo are scheduled to begin joint naval drills in June.",
+        {("EXERCISE", ("JPN", "PHL"), (), "planned")},
+    ),
+    (
+        "Norway, which has delivered air defence systems to Ukraine, will send more.",
+        {("MILITARY_AID", ("NOR",), ("UKR",), "asserted")},
+    ),
+    (
+        "Italy's defence minister arrived in Kyiv on a surprise visit.",
+        {("MEETING", ("ITA", "UKR"), (), "asserted")},
+    ),
+    (
+        "Iran's supply of drones to Russia began in 2022.",
+        {("MILITARY_AID", ("IRN",), ("RUS",), "asserted")},
+    ),
     ("England's attack against France was relentless in the second half of the match.", set()),
     ("Chelsea's strike partnership with Drogba won the match against Arsenal.", set()),
     ("The French union called a strike over pay at the airport.", set()),

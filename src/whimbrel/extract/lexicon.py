@@ -14,7 +14,11 @@ NOUN_TRIGGERS: dict[str, EventType] = {
     "manoeuvre": E.EXERCISE,
     "maneuver": E.EXERCISE,
     "patrol": E.EXERCISE,
+    "launch": E.EXERCISE,  # of a missile (see rules)
+    "test": E.EXERCISE,
+    "test-fire": E.EXERCISE,
     "aid": E.MILITARY_AID,
+    "supply": E.MILITARY_AID,  # of weapons (see rules)
     "assistance": E.MILITARY_AID,
     "delivery": E.MILITARY_AID,
     "shipment": E.MILITARY_AID,
@@ -385,7 +389,7 @@ PLANNED_WORDS = frozenset(
 NEGATION_WORDS = frozenset(
     """not never no n't deny refuse cancel halt suspend reject without neither nor postpone
     scrap pause freeze prevent abandon stop shelve decline spare spared halt suspension
-    moratorium cancellation""".split()
+    moratorium cancellation skip boycott""".split()
 )
 
 # Words that make a warning a threat of force or coercion rather than advice.

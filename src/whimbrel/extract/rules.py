@@ -276,6 +276,8 @@ def _trigger_type(token: Token, security_document: bool) -> tuple[EventType | No
     text = token.lower_
     if lemma == "drill" and any(t.lower_ in _EXTRACTION_WORDS for t in token.sent):
         return None, ""  # drilling for oil and gas
+    if lemma == "fire" and token.pos_ == "NOUN" and any(c.lower_ == "test" for c in token.children):
+        lemma = text = "test-fire"  # "a test - fire of a missile", split by the tokenizer
     if token.pos_ in {"NOUN", "PROPN"} or (
         token.pos_ == "VERB" and token.tag_ == "VBG" and token.dep_ in {"dobj", "pobj", "nsubj"}
     ):
@@ -313,10 +315,11 @@ def _trigger_type(token: Token, security_document: bool) -> tuple[EventType | No
             and token.head.lemma_.lower() in _STATEMENT_VERBS
         ):
             return E.THREAT, "consequence"  # "X stated that Y will face consequences"
-        if lemma in {"fire", "shoot"} and any(
-            c.dep_ == "prep" and c.lower_ in lx.AIMED_PREPS for c in token.children
+        aimed = lx.AIMED_PREPS if lemma != "launch" else lx.AIMED_PREPS - {"on", "upon"}
+        if lemma in {"fire", "shoot", "launch"} and any(
+            c.dep_ == "prep" and c.lower_ in aimed for c in token.children
         ):
-            return E.ATTACK, "fire"
+            return E.ATTACK, "fire"  # "launched drones at Ukraine"; fired toward a sea: launch
         if lemma == "open" and _direct_object_in(token, {"fire"}):
             return E.ATTACK, "fire"  # "the army opened fire on border posts"
         if lemma in lx.LAUNCH_VERBS and _direct_object_in(token, lx.LAUNCH_OBJECTS):
@@ -353,6 +356,10 @@ def _noun_is_trigger(token: Token, etype: EventType, lemma: str, security_docume
             return False  # "exercise of its right to self-defence"
         if lemma == "sail":
             return bool(mods & {"joint", "combined"})
+        if lemma in {"launch", "test", "test-fire"}:  # "a missile test", "the launch of an ICBM"
+            return bool(mods & (lx.LAUNCH_OBJECTS | {"nuclear", "weapons"})) or _has_object_in(
+                token, lx.LAUNCH_OBJECTS
+            )
         if lemma == "patrol":
             return bool(mods & {"joint", "naval", "air", "bomber", "combined", "strategic"})
         if lemma in {"maneuver", "manoeuvre"}:  # ships' "dangerous maneuvers" are no drill
@@ -613,11 +620,11 @@ def _clause_verb(token: Token) -> Token | None:
         if prep.lower_ == "for" and verb.lemma_.lower() in _ADVOCACY_VERBS:
             return verb  # "the United States called for sanctions against X"
         if (
-            prep.lower_ in {"during", "at", "after", "for"}
+            prep.lower_ in {"during", "at", "after", "for", "on"}
             and verb.pos_ == "VERB"
             and lx.NOUN_TRIGGERS.get(token.lemma_.lower()) is E.MEETING
         ):
-            return verb  # "Blinken raised it during talks with Chinese leaders"
+            return verb  # "Blinken raised it during talks", "arrived in Kyiv on a visit"
         # "the fleet was put on alert for drills", "ships arrived for exercises": the
         # subject of an object-less verb takes part in the exercise it is there for.
         if (
@@ -758,7 +765,12 @@ def _role(a: Token, trigger: Token, verb: Token | None, etype: EventType, rule: 
         if controller is None:
             return ""
         x = _child_on_path(a, controller)
-        if x is None or x.dep_ != "nsubj" or _behind_locative(a, x):
+        passive_plan = (
+            x is not None
+            and x.dep_ == "nsubjpass"
+            and controller.lemma_.lower() in {"schedule", "set", "expect", "due", "slate", "plan"}
+        )  # "Seoul and Washington are scheduled to begin their exercise"
+        if x is None or (x.dep_ != "nsubj" and not passive_plan) or _behind_locative(a, x):
             return ""
         return "" if controller.lemma_.lower() in _NON_AGENT_VERBS else "A"
     return _role_under_verb(x, verb, trigger, etype, rule)
@@ -981,6 +993,13 @@ def _role_under_verb(x: Token, verb: Token, trigger: Token, etype: EventType, ru
         word = x.lower_
         if word in {"with", "between", "among", "alongside"} and etype in SYMMETRIC:
             return "A"
+        if (
+            word in {"in", "to"}
+            and etype is E.MEETING
+            and trigger.lemma_.lower() == "visit"
+            and verb.lemma_.lower() in {"arrive", "travel", "fly", "come", "go", "head"}
+        ):
+            return "A"  # "the minister arrived in Kyiv on a visit": the host
         if word in {"against", "around", "toward", "towards", "on", "to", "into"}:
             return _PREP_ROLES.get(word, {}).get(etype, "")
         if word == "in" and etype is E.DEPLOYMENT:
@@ -1020,6 +1039,33 @@ def _pronoun_antecedent(
         if found:
             return found
     return []
+
+
+def _relative_antecedent(
+    trigger: Token, verb: Token | None, actor_heads: Sequence[tuple[Token, Tag]]
+) -> list[str]:
+    """ "France, which has already delivered radars to Armenia": the subject "which" of a
+    relative clause is the state it hangs from."""
+    clause = trigger if trigger.pos_ == "VERB" else verb
+    if (
+        clause is None
+        or clause.dep_ != "relcl"
+        or not any(
+            c.dep_ == "nsubj" and c.lower_ in {"which", "who", "that"} for c in clause.children
+        )
+    ):
+        return []
+    # "Chinese bombers and Russian bombers that flew a joint patrol": every conjunct
+    nouns = [_first_conjunct(clause.head)]
+    nouns += [c for c in nouns[0].subtree if c.dep_ == "conj" and c.head.i in {n.i for n in nouns}]
+    return [
+        code
+        for head, tag in actor_heads
+        for noun in nouns
+        if head.i == noun.i
+        or ((x := _child_on_path(head, noun)) is not None and x.dep_ in {"compound", "amod"})
+        for code in tag.value.split("+")
+    ]
 
 
 def _object_controller(verb: Token) -> Token | None:
@@ -1088,12 +1134,17 @@ def _path_up(token: Token, limit: int = 6) -> list[Token]:
                 current.head.lower_ == "for" and current.head.head.lemma_.lower() in _ADVOCACY_VERBS
             )
             and current.head.head.lemma_.lower() not in _STOPPING_NOUNS
+            and current.head.head.lemma_.lower() not in _SHARED_MODALITY_HEADS
         ):
             break
         current = current.head
         path.append(current)
     return path
 
+
+# "will not [take part in] the drills", "will meet next month [for] talks": the event noun
+# shares the modality of the verb whose complement or purpose it is.
+_SHARED_MODALITY_HEADS = _LIGHT_PREP_VERBS | {"meet", "gather", "convene", "arrive", "travel"}
 
 _SIMULATION_CUES = frozenset(
     {"scenario", "simulation", "tabletop", "hypothetical", "hypothetically", "wargame"}
@@ -1186,6 +1237,8 @@ def modality_of(trigger: Token, sent: SentenceInput, etype: EventType | None = N
             ctext = child.lower_
             if child.dep_ == "neg" or (child.dep_ == "det" and ctext == "no"):
                 negated = negated or not crossed_conj
+            elif child.dep_ == "advmod" and ctext == "yet" and lemma in {"have", "be"}:
+                negated = negated or not crossed_conj  # "has yet to ratify the agreement"
             elif child.dep_ in {"aux", "auxpass"}:
                 if ctext == "would":
                     would = True
@@ -1442,7 +1495,9 @@ def _build(
             if x is not None and x.dep_ == "nsubj" and not _behind_locative(head, x):
                 agents.extend(tag.value.split("+"))
                 subject_agents.extend(tag.value.split("+"))
-    antecedents = _pronoun_antecedent(trigger, verb, actor_heads)
+    antecedents = _pronoun_antecedent(trigger, verb, actor_heads) + _relative_antecedent(
+        trigger, verb, actor_heads
+    )
     agents.extend(antecedents)
     subject_agents.extend(antecedents)
     if etype is E.ATTACK and not targets and len(set(agents)) == 2 and trigger.pos_ == "NOUN":

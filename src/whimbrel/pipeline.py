@@ -224,7 +224,7 @@ class Pipeline:
             if dateline:
                 in_sentence = [t for t in in_sentence if t.start >= start + dateline.end()]
             group_tags = (
-                _group_tags(sentence, start, seen)
+                _group_tags(sentence, start, seen, in_sentence)
                 + _listed_group_tags(sentence, start, in_sentence)
                 + _speaker_tags(sentence, start, in_sentence)
             )
@@ -431,9 +431,12 @@ def _shift(tag: Tag, offset: int) -> Tag:
     return replace(tag, start=tag.start - offset, end=tag.end - offset)
 
 
-def _group_tags(sentence: str, offset: int, seen: Counter[str]) -> list[Tag]:
-    """Tags for "the two nations" / "both sides" (the most mentioned states so far) and for
-    "the bloc" / "the alliance" (the most mentioned alliance so far)."""
+def _group_tags(
+    sentence: str, offset: int, seen: Counter[str], local: Sequence[Tag] = ()
+) -> list[Tag]:
+    """Tags for "the two nations" / "both sides" (the states the sentence has just named,
+    when it named as many; else the most mentioned states so far) and for "the bloc" /
+    "the alliance" (the most mentioned alliance so far)."""
     tags: list[Tag] = []
     alliances = [code for code, _n in seen.most_common() if code in ALLIANCES]
     if alliances:
@@ -443,6 +446,19 @@ def _group_tags(sentence: str, offset: int, seen: Counter[str]) -> list[Tag]:
             )
     for m in _GROUP_RE.finditer(sentence):
         size = _GROUP_SIZE.get((m.group(1) or "both").lower(), 2)
+        named = sorted(
+            {
+                code
+                for t in local
+                if t.end <= offset + m.start()
+                for code in t.value.split("+")
+                if code not in ALLIANCES
+            }
+        )
+        if len(named) == size:  # "Japan will join the Philippines ... between the two"
+            value = "+".join(named)
+            tags.append(Tag(offset + m.start(), offset + m.end(), m.group(0), value, "group"))
+            continue
         ranked = [code for code, _n in seen.most_common() if code not in ALLIANCES]
         if len(ranked) < size:
             continue

@@ -206,6 +206,16 @@ CASES: list = [
         "Iran's supply of drones to Russia began in 2022.",
         {("MILITARY_AID", ("IRN",), ("RUS",), "asserted")},
     ),
+    ("Hungary's prime minister threatened to veto the sanctions against Russia.", set()),
+    (
+        "Beijing is fuelling Moscow's war against Ukraine, a US official said.",
+        {("ATTACK", ("RUS",), ("UKR",), "asserted")},
+    ),
+    ("Houthi forces fired two missiles at a cargo ship in the Red Sea.", set()),
+    (
+        "India and Japan ended their drills, and the two countries will meet again in May.",
+        {("EXERCISE", ("IND", "JPN"), (), "asserted"), ("MEETING", ("IND", "JPN"), (), "planned")},
+    ),
     ("England's attack against France was relentless in the second half of the match.", set()),
     ("Chelsea's strike partnership with Drogba won the match against Arsenal.", set()),
     ("The French union called a strike over pay at the airport.", set()),

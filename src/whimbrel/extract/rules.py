@@ -465,7 +465,26 @@ def _verb_is_trigger(token: Token, etype: EventType, lemma: str, security_docume
         )
     if etype is E.THREAT and lemma == "warn":
         return _has_object_in(token, lx.THREAT_CONTENT)
+    if etype is E.THREAT and lemma == "threaten":
+        # "threatened to strike", not "threatened to veto the package"
+        return all(
+            c.lemma_.lower() in lx.VERB_TRIGGERS
+            or c.lemma_.lower() in lx.THREAT_CONTENT
+            or c.lemma_.lower() in _COERCIVE_VERBS
+            or (
+                c.lemma_.lower() in {"take", "impose", "launch", "deploy", "unleash", "wage"}
+                and _direct_object_in(c, lx.THREAT_CONTENT | lx.MILITARY_WORDS)
+            )
+            for c in token.children
+            if c.dep_ == "xcomp"
+        )
     return True
+
+
+_COERCIVE_VERBS = frozenset(
+    """use retaliate respond destroy punish hit invade occupy annex seize close cut block
+    sink down""".split()
+)
 
 
 def _security_context(token: Token) -> bool:
@@ -973,6 +992,14 @@ def _verb_argument_role(x: Token, dep: str, verb: Token, etype: EventType, rule:
     return ""
 
 
+# Verbs whose subject carries out the attack, war or strike that is their object.
+_WAGING_VERBS = frozenset(
+    """launch carry conduct wage begin start mount stage continue escalate step intensify
+    order unleash commit resume expand renew make perpetrate fight lead execute undertake
+    open press pursue announce claim complete deliver""".split()
+)
+
+
 def _role_under_verb(x: Token, verb: Token, trigger: Token, etype: EventType, rule: str) -> str:
     dep = _first_conjunct(x).dep_ if x.dep_ == "conj" else x.dep_
     if _listed_subject(x):
@@ -982,6 +1009,12 @@ def _role_under_verb(x: Token, verb: Token, trigger: Token, etype: EventType, ru
             trigger.head.lower_ == "for" and verb.lemma_.lower() in _ADVOCACY_VERBS
         ):
             return ""
+        if (
+            etype is E.ATTACK
+            and trigger.dep_ == "dobj"
+            and verb.lemma_.lower() not in _WAGING_VERBS
+        ):
+            return ""  # "Beijing is fuelling Moscow's war": who fuels a war does not wage it
         return "A"
     if dep == "nsubjpass" and etype in {E.SANCTION, E.ATTACK} and trigger.dep_ == "dobj":
         return "T"  # "Ankara was spared US sanctions", "the island was hit with strikes"
@@ -1457,6 +1490,23 @@ def _name(sent: SentenceInput, etype: EventType) -> str | None:
     return None
 
 
+_WATER_WORDS = frozenset({"sea", "ocean", "water", "waters", "gulf", "bay", "strait"})
+
+
+def _aimed_at_water(sent: SentenceInput, trigger: Token) -> bool:
+    """Is what the missile was fired at a sea (a launch), not a ship or a city?"""
+    for prep in trigger.children:
+        if prep.dep_ != "prep" or prep.lower_ not in lx.AIMED_PREPS:
+            continue
+        for obj in prep.children:
+            if obj.lemma_.lower() in _WATER_WORDS:
+                return True
+            span = (obj.idx, obj.idx + len(obj.text))
+            if any(t.start <= span[0] < t.end for t in sent.places):
+                return True
+    return False
+
+
 def _build(
     sent: SentenceInput,
     trigger: Token,
@@ -1523,6 +1573,7 @@ def _build(
         and rule == "fire"
         and not targets
         and _direct_object_in(trigger, lx.LAUNCH_OBJECTS)
+        and _aimed_at_water(sent, trigger)
     ):
         etype = E.EXERCISE  # "fired a ballistic missile toward the sea": a launch
     if not agents and etype is E.ATTACK and trigger.pos_ == "NOUN":

@@ -51,6 +51,8 @@ def test_find_dates_absolute(text: str, expected: list[tuple[str, str]]) -> None
         ("They signed it last month.", [("last month", "2024-06")]),
         ("This month the fleet sailed.", [("This month", "2024-07")]),
         ("Drills follow next month.", [("next month", "2024-08")]),
+        ("Drills will be held in March next year.", [("March next year", "2025-03")]),
+        ("They met in May last year.", [("May last year", "2023-05")]),
         ("Sanctions came last year.", [("last year", "2023")]),
         ("earlier this year a deal", [("earlier this year", "2024")]),
         ("next year they will return", [("next year", "2025")]),

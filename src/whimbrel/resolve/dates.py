@@ -92,6 +92,7 @@ _MONTH_ALONE = re.compile(
     rf"|(?P<rel>[Ll]ast|[Tt]his|[Nn]ext)\s+(?P<mon2>{_FULL})"
     rf"|(?P<qual3>{_QUAL_BODY})[\s-]+(?P<mon3>{_FULL}))(?!\w|['’]s\b)"
 )
+_YEAR_AFTER_MONTH = re.compile(r"\s+(?P<r>next|last|this)\s+year\b", re.IGNORECASE)
 _RANGE = re.compile(
     rf"{_B}(?<![\w.,][-–/])(?P<y>{_YEAR})\s*[-–/]\s*(?P<y2>{_YEAR}|\d\d)(?!\w|[.,]\d|%)"
 )
@@ -331,7 +332,12 @@ def _find_dates(text: str, *, published: str | None) -> list[DateSpan]:
     for m in _MONTH_ALONE.finditer(text):
         if m["mon"] is not None:
             start = _qual_start(m, "mon")
-            out.add(start, m.end(), f"{pub.year:04d}-{_month_of(m['mon']):02d}", relative=True)
+            # "in March next year", "in May last year"
+            year_word = _YEAR_AFTER_MONTH.match(text, m.end())
+            delta = {"next": 1, "last": -1, "this": 0}[year_word["r"].lower()] if year_word else 0
+            end = year_word.end() if year_word else m.end()
+            value = f"{pub.year + delta:04d}-{_month_of(m['mon']):02d}"
+            out.add(start, end, value, relative=True)
         elif m["mon3"] is not None:
             value = f"{pub.year:04d}-{_month_of(m['mon3']):02d}"
             out.add(m.start("qual3"), m.end(), value, relative=True)

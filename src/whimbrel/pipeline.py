@@ -120,6 +120,7 @@ class _Prepared:
     speculative: bool
     security_document: bool
     actor_counts: Counter[str]
+    fighters: frozenset[str] = frozenset()  # states whose troops the story shows fighting
 
 
 class Pipeline:
@@ -210,6 +211,7 @@ class Pipeline:
         )
         candidates: list[tuple[int, tuple[Tag, ...]]] = []
         seen: Counter[str] = Counter()
+        fighters: set[str] = set()
         tag_iter = 0
         for index, (start, end) in enumerate(sentences):
             in_sentence: list[Tag] = []
@@ -230,6 +232,10 @@ class Pipeline:
             )
             for tag in in_sentence:
                 seen[tag.value] += 1
+            if _FIGHTING_RE.search(sentence) and _TROOPS_RE.search(sentence):
+                fighters.update(
+                    c for t in in_sentence if t.kind == "demonym" for c in t.value.split("+")
+                )
             tags = tuple(sorted(in_sentence + group_tags, key=lambda t: t.start))
             # the prefilter parses only sentences that name a state and hold a trigger word;
             # without it every sentence is parsed (the naive baseline, same output)
@@ -247,6 +253,7 @@ class Pipeline:
             speculative,
             len(_MILITARY_WORD_RE.findall(text)) >= _SECURITY_DOC_MIN_WORDS,
             Counter(code for tag in actor_tags for code in tag.value.split("+")),
+            frozenset(fighters),
         )
 
     def _extract(self, prep: _Prepared, parsed: Sequence[Any]) -> tuple[Event, ...]:
@@ -305,8 +312,8 @@ class Pipeline:
                         distinct=draft.distinct,
                     )
                 )
-        if _FIGHTING_RE.search(prep.repaired.text):
-            mentions = _troops_fighting_for(mentions)
+        if prep.fighters:
+            mentions = _troops_fighting_for(mentions, prep.fighters)
         return tuple(merge_mentions(mentions))
 
 
@@ -365,28 +372,29 @@ def _with_counterpart(draft: Draft, actor_counts: Counter[str]) -> Draft | None:
 
 
 _FIGHTING_RE = re.compile(r"\b(?:fight\w*|combat|battles?|front[- ]?lines?)\b", re.IGNORECASE)
+_TROOPS_RE = re.compile(r"\b(?:troops|soldiers|forces|units|fighters|servicemen)\b", re.IGNORECASE)
 
 
 _TROOPS_FOR_EXTRACTOR = "whimbrel.rules.military_aid.troops_fighting_for.v1"
 
 
-def _troops_fighting_for(mentions: Sequence[Mention]) -> list[Mention]:
+def _troops_fighting_for(mentions: Sequence[Mention], fighters: frozenset[str]) -> list[Mention]:
     """A state's troops sent into a state that is waging a war the sender is no party to,
-    in a story about the fighting, fight for that state (North Korean soldiers in Russia):
-    military aid from sender to host, not a deployment of the sender's own forces."""
+    when the story says that state's troops fight (North Korean soldiers in Russia): military
+    aid from sender to host, not a deployment of the sender's own forces. Peacekeepers and
+    garrisons, whose troops the story never shows fighting, stay deployments."""
     wars = {
         (a, t) for m in mentions if m.type is EventType.ATTACK for a in m.actors for t in m.target
     }
     belligerents = {code for pair in wars for code in pair}
-    # a state that is attacked itself takes in forces to defend it (peacekeepers, allies'
-    # garrisons): those stay deployments
-    attackers = {a for a, _t in wars} - {t for _a, t in wars}
+    attackers = {a for a, _t in wars}
     converted: list[Mention] = []
     for m in mentions:
         if (
             m.type is EventType.DEPLOYMENT
             and len(m.target) == 1
             and m.target[0] in attackers
+            and set(m.actors) <= fighters
             and not set(m.actors) & belligerents
         ):
             m = replace(m, type=EventType.MILITARY_AID, extractor=_TROOPS_FOR_EXTRACTOR)

@@ -216,6 +216,22 @@ CASES: list = [
         "India and Japan ended their drills, and the two countries will meet again in May.",
         {("EXERCISE", ("IND", "JPN"), (), "asserted"), ("MEETING", ("IND", "JPN"), (), "planned")},
     ),
+    (
+        "Ankara said it would respond by expelling a Swedish diplomat.",
+        {("SANCTION", ("TUR",), ("SWE",), "planned")},
+    ),
+    (
+        "Canada's new brigade is due to be stationed in Latvia by 2026.",
+        {("DEPLOYMENT", ("CAN",), ("LVA",), "planned")},
+    ),
+    (
+        "Moscow warned that Finnish warships would be legitimate targets.",
+        {("THREAT", ("RUS",), ("FIN",), "asserted")},
+    ),
+    (
+        "A thousand Italian troops were sent to Lebanon in June.",
+        {("DEPLOYMENT", ("ITA",), ("LBN",), "asserted")},
+    ),
     ("England's attack against France was relentless in the second half of the match.", set()),
     ("Chelsea's strike partnership with Drogba won the match against Arsenal.", set()),
     ("The French union called a strike over pay at the airport.", set()),

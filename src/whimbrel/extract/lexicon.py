@@ -384,6 +384,7 @@ PLANNED_WORDS = frozenset(
         "announce",
         "approve",
         "vow",
+        "due",
     }
 )
 NEGATION_WORDS = frozenset(
@@ -427,6 +428,8 @@ THREAT_CONTENT = frozenset(
         "crush",
         "military",
         "nuclear",
+        "target",
+        "targets",
     ]
 )
 

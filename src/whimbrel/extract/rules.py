@@ -286,7 +286,13 @@ def _trigger_type(token: Token, security_document: bool) -> tuple[EventType | No
             return etype, lemma
         return None, ""
     if token.pos_ == "VERB":
-        if lemma in lx.SENDING_VERBS and _direct_object_in(token, lx.DEPLOYABLE):
+        # "sent troops to X", and (participles) "troops sent to X", "troops were sent to X"
+        passive_forces = token.tag_ == "VBN" and (
+            (token.dep_ == "acl" and token.head.lower_ in lx.DEPLOYABLE)
+            or _subject_in(token, lx.DEPLOYABLE)
+        )
+        sent_forces = _direct_object_in(token, lx.DEPLOYABLE) or passive_forces
+        if lemma in lx.SENDING_VERBS and sent_forces:
             # forces sent somewhere are a deployment; sent to fight for another state, aid
             if _purpose_in(token, {"fight", "help", "support", "assist", "reinforce"}):
                 return E.MILITARY_AID, "send_forces"
@@ -434,7 +440,12 @@ def _verb_is_trigger(token: Token, etype: EventType, lemma: str, security_docume
             return True
         if lemma == "arrive":
             return _subject_in(token, lx.FORCE_WORDS)
-        return _direct_object_in(token, lx.FORCE_WORDS) or _subject_in(token, lx.FORCE_WORDS)
+        controller = _subject_controller(token)  # "the brigade is due to be stationed"
+        return (
+            _direct_object_in(token, lx.FORCE_WORDS)
+            or _subject_in(token, lx.FORCE_WORDS)
+            or (controller is not None and _subject_in(controller, lx.FORCE_WORDS))
+        )
     if etype is E.MEETING:
         if lemma == "host" and _has_object_in(token, lx.NOUN_TRIGGERS):
             return False  # "hosting exercises" is the exercise, not a meeting
@@ -822,6 +833,12 @@ def _threat_content_targets(trigger: Token, actor_heads: Sequence[tuple[Token, T
             attach.dep_ == "dobj"
             or (attach.dep_ == "pobj" and attach.head.lower_ in {"against", "on", "at", "to"})
             or (attach.dep_ == "nsubj" and attach.head.lemma_.lower() in _SUFFER_VERBS)
+            or (  # "any British troops would be legitimate targets"
+                attach.dep_ == "nsubj"
+                and any(
+                    c.dep_ == "attr" and c.lemma_.lower() == "target" for c in attach.head.children
+                )
+            )
         ):
             found.extend(tag.value.split("+"))
     return found
@@ -907,6 +924,12 @@ def _subject_controller(verb: Token) -> Token | None:
         return None
     if verb.dep_ in {"xcomp", "conj"} and verb.head.pos_ in {"VERB", "AUX"}:
         return verb.head
+    if (
+        verb.dep_ == "xcomp"
+        and verb.head.dep_ == "acomp"
+        and verb.head.head.pos_ in {"VERB", "AUX"}
+    ):
+        return verb.head.head  # "the brigade is due to be stationed", "ready to send"
     return None
 
 
@@ -1054,6 +1077,10 @@ def _pronoun_antecedent(
     if clause is None:
         return []
     subjects = [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
+    controller = None if subjects else _object_controller(clause)
+    if controller is not None:  # "Moscow said it would respond by expelling a diplomat"
+        clause = controller
+        subjects = [c for c in clause.children if c.dep_ in {"nsubj", "nsubjpass"}]
     if not subjects or subjects[0].lower_ not in _PRONOUNS:
         return []
     parent = clause
@@ -1463,6 +1490,8 @@ def _count(trigger: Token) -> int:
     if trigger.pos_ != "NOUN" or trigger.tag_ not in {"NNS", "NNPS"}:
         return 1
     for child in trigger.children:
+        if child.dep_ == "nummod" and child.i > 0 and child.doc[child.i - 1].pos_ == "PROPN":
+            continue  # "its Defender Europe 20 exercises": part of a name
         if child.dep_ == "nummod":
             text = child.lower_.replace(",", "")
             if text.isdigit() and 1 < int(text) < 1000:

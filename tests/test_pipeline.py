@@ -109,6 +109,17 @@ def test_pipeline_locations_from_references_visits_and_wars(pipeline: Pipeline) 
     assert [e["location"] for e in _events(pipeline, visit)] == ["Azerbaijan"]
 
 
+def test_pipeline_location_prefers_the_first_attached_place_and_finds_small_towns(
+    pipeline: Pipeline,
+) -> None:
+    first = "A few hundred Russian instructors arrived in Mali, in West Africa, last year."
+    assert [e["location"] for e in _events(pipeline, first)] == ["Mali"]
+    town = "The Australian and New Zealand defence ministers will meet in Queenstown in May."
+    assert [e["location"] for e in _events(pipeline, town)] == ["Queenstown"]
+    subject = "Iran has not delivered missiles to Russia, and Europe relied on false reports."
+    assert [e["location"] for e in _events(pipeline, subject)] == [None]
+
+
 def test_pipeline_a_recent_meeting_happened_whatever_is_guessed_of_it(pipeline: Pipeline) -> None:
     text = (
         "Vietnamese Defence Minister Phan Van Giang's recent meeting with Chinese Defence "

@@ -262,6 +262,7 @@ def _drop_subsumed(drafts: list[Draft]) -> list[Draft]:
             d.type is E.DEPLOYMENT
             and not d.target
             and o.type is E.EXERCISE
+            and d.modality == o.modality  # a halted movement is no part of planned drills
             and set(d.actors) <= set(o.actors)
         )
 
@@ -1695,37 +1696,72 @@ def _calendar_hint(trigger: Token) -> str | None:
 
 
 def _location(sent: SentenceInput, trigger: Token, verb: Token | None) -> str | None:
-    """Where the event happened: a place in a locative phrase attached to the trigger or its
-    clause verb ("drills in the Sea of Japan", "struck targets in Iran"); failing that, a
-    sea, strait or region named elsewhere in the sentence. A city or a country needs the
-    locative phrase: "Washington said" is an actor, not a place."""
+    """Where the event happened: a place (or a state) in a locative phrase attached to the
+    trigger or its clause verb ("drills in the Sea of Japan", "struck targets in Iran");
+    failing that, a sea, strait or region named elsewhere in the sentence, unless it is a
+    subject. A city or a country needs the locative phrase: "Washington said" is an actor,
+    not a place."""
     fallback: Tag | None = None
+    attached: list[tuple[bool, int, str]] = []  # (a whole continent?, start, name)
     for tag in sent.places:
         root = _tag_root(sent, tag)
         if root is None:
             continue
         if _in_event_locative(root, trigger, verb):
-            return tag.value
-        if (
+            attached.append((tag.kind == "continent", tag.start, tag.value))
+        elif (
             fallback is None
             and tag.kind not in {"city", "port", "capital"}
+            and root.dep_ not in {"nsubj", "nsubjpass"}  # "Europe relied on ...": an actor
             and not any(a.start < tag.end and tag.start < a.end for a in sent.actors)
         ):
             fallback = tag
-    if fallback is not None:
-        return fallback.value
+    state = _state_location(sent, trigger, verb)
+    if state is not None:
+        attached.append((False, state[0], state[1]))
+    if not attached:
+        attached += _named_entity_places(sent, trigger, verb)
+    if attached:  # "arrived in Burkina Faso, in West Africa": the first, most precise
+        return min(attached)[2]
+    return fallback.value if fallback else None
+
+
+_PLACE_LABELS = frozenset({"GPE", "LOC", "FAC"})
+
+
+def _named_entity_places(
+    sent: SentenceInput, trigger: Token, verb: Token | None
+) -> list[tuple[bool, int, str]]:
+    """Towns and features no table lists, found by the parser's entity recogniser, when
+    they sit in a locative phrase of the event ("will meet in Queenstown")."""
+    found: list[tuple[bool, int, str]] = []
+    for ent in sent.doc.ents:
+        if ent.label_ not in _PLACE_LABELS or not ent.text[:1].isupper():
+            continue
+        start, end = ent.start_char, ent.end_char
+        if any(t.start < end and start < t.end for t in (*sent.actors, *sent.places)):
+            continue
+        if ent.root.dep_ == "pobj" and _in_event_locative(ent.root, trigger, verb):
+            found.append((False, start, ent.text))
+    return found
+
+
+def _state_location(
+    sent: SentenceInput, trigger: Token, verb: Token | None
+) -> tuple[int, str] | None:
+    """A state named as where the event happened: "arrived in Burkina Faso", "visited Iran"."""
     for tag in sent.actors:
         root = _tag_root(sent, tag)
         if tag.kind not in {"country", "short"} or root is None:
             continue
         if root.dep_ == "pobj" and _in_event_locative(root, trigger, verb):
-            return tag.text
+            return tag.start, tag.text
         if (
             root.dep_ == "dobj"
             and root.head.lemma_.lower() == "visit"
             and root.head.i in {trigger.i, -1 if verb is None else verb.i}
         ):
-            return tag.text  # "a delegation visited Iran": the visit was in Iran
+            return tag.start, tag.text  # "a delegation visited Iran": the visit was in Iran
     return None
 
 

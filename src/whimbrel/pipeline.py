@@ -70,6 +70,7 @@ _IRREGULAR_TRIGGER_FORMS = (
     "struck",
     "stricken",
     "shot",
+    "kept",
 )
 # A document that keeps returning to war games, simulations and scenarios is about a
 # simulation: none of its moves happened.
@@ -533,6 +534,9 @@ def _speaker_tags(sentence: str, offset: int, actor_tags: Sequence[Tag]) -> list
 _SAYING_RE = re.compile(r"\b(?:said|says|stated|states|added|claimed|claims|declared|told)\b")
 
 
+_OWN_RE = re.compile(r"\s+(?:that\s+)?(its|their)\b")
+
+
 def _reported_speaker_tags(sentence: str, offset: int, actor_tags: Sequence[Tag]) -> list[Tag]:
     """ "A statement issued by Armenia said that the army fired on our positions": in
     reported speech, "we" and "our" after the verb of saying are the speaker's state when
@@ -546,10 +550,17 @@ def _reported_speaker_tags(sentence: str, offset: int, actor_tags: Sequence[Tag]
     if len(before) != 1:
         return []
     (speaker,) = before
-    return [
+    tags = [
         Tag(offset + m.start(), offset + m.end(), m.group(0), speaker, "speaker")
         for m in _FIRST_PERSON_RE.finditer(sentence, saying.end())
     ]
+    # "Ukraine's General Staff said its drones struck ...": the reported clause's own
+    # subject, right after the verb of saying
+    own = _OWN_RE.match(sentence, saying.end())
+    if own is not None:
+        start, end = offset + own.start(1), offset + own.end(1)
+        tags.append(Tag(start, end, own.group(1), speaker, "speaker"))
+    return tags
 
 
 def _reject(article: Article, stage: str, exc: Exception) -> Rejection:

@@ -232,6 +232,34 @@ CASES: list = [
         "A thousand Italian troops were sent to Lebanon in June.",
         {("DEPLOYMENT", ("ITA",), ("LBN",), "asserted")},
     ),
+    (
+        "Algerian air defences shot down a Malian army drone near the border.",
+        {("ATTACK", ("DZA",), ("MLI",), "asserted")},
+    ),
+    (
+        "Estonia declared a Russian embassy employee persona non grata on Monday.",
+        {("SANCTION", ("EST",), ("RUS",), "asserted")},
+    ),
+    (
+        "Kenya has kept several hundred troops in Somalia since 2011.",
+        {("DEPLOYMENT", ("KEN",), ("SOM",), "asserted")},
+    ),
+    (
+        "Seoul to review arms supplies to Ukraine",
+        {("MILITARY_AID", ("KOR",), ("UKR",), "hypothetical")},
+    ),
+    (
+        "Israel's military said its jets struck targets in southern Lebanon overnight.",
+        {("ATTACK", ("ISR",), ("LBN",), "asserted")},
+    ),
+    (
+        "Rwanda sent hundreds of soldiers to fight alongside the Mozambican army.",
+        {("MILITARY_AID", ("RWA",), ("MOZ",), "asserted")},
+    ),
+    (
+        "Poland sent hundreds of troops to Lithuania.",
+        {("DEPLOYMENT", ("POL",), ("LTU",), "asserted")},
+    ),
     ("England's attack against France was relentless in the second half of the match.", set()),
     ("Chelsea's strike partnership with Drogba won the match against Arsenal.", set()),
     ("The French union called a strike over pay at the airport.", set()),

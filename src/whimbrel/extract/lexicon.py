@@ -363,6 +363,9 @@ HYPOTHETICAL_WORDS = frozenset(
         "urge",
         "propose",
         "examine",
+        "review",
+        "reconsider",
+        "study",
         "weigh",
         "seek",
         "want",
@@ -478,12 +481,27 @@ DEPLOYABLE = frozenset(
 
 # Verbs of sending forces: a deployment (or aid, when sent to fight for another state).
 SENDING_VERBS = frozenset({"send", "dispatch", "move", "rush", "deploy", "station", "mass"})
+# Verbs of keeping forces somewhere: a deployment when a place follows ("kept troops in X").
+KEEPING_VERBS = frozenset({"keep", "maintain", "base", "garrison"})
 # Verbs whose subject receives military goods: "Russia obtained drones from Iran".
 RECEIVE_VERBS = frozenset({"receive", "obtain", "buy", "acquire", "purchase", "get", "import"})
 # Verbs that are triggers only with particular objects or particles (see rules.py):
 # "fired at", "granted access to its bases", "handed over tanks", "arrived in".
 CONDITIONAL_VERBS = frozenset(
-    {"fire", "shoot", "grant", "give", "allow", "offer", "hand", "arrive", "reach", "face", "pay"}
+    {
+        "fire",
+        "shoot",
+        "grant",
+        "give",
+        "allow",
+        "offer",
+        "hand",
+        "arrive",
+        "reach",
+        "face",
+        "pay",
+        "declare",
+    }
 )
 
 
@@ -496,6 +514,7 @@ def prefilter_lemmas() -> frozenset[str]:
             *VERB_TRIGGERS,
             *LAUNCH_VERBS,
             *SENDING_VERBS,
+            *KEEPING_VERBS,
             *RECEIVE_VERBS,
             *CONDITIONAL_VERBS,
         }

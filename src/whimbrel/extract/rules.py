@@ -300,6 +300,20 @@ def _trigger_type(token: Token, security_document: bool) -> tuple[EventType | No
             if _purpose_in(token, {"participate", "join", "take", "attend"}):
                 return E.EXERCISE, "send_forces"  # forces sent to take part in drills
             return E.DEPLOYMENT, "send_forces"
+        if (
+            lemma in lx.KEEPING_VERBS
+            and _direct_object_in(token, lx.DEPLOYABLE)
+            and any(c.dep_ == "prep" and c.lower_ in {"in", "on", "at"} for c in token.children)
+        ):
+            return E.DEPLOYMENT, "send_forces"  # "Ethiopia has kept troops in Somalia"
+        if (
+            lemma == "shoot"
+            and any(c.dep_ == "prt" and c.lower_ == "down" for c in token.children)
+            and any(c.dep_ == "dobj" for c in token.children)
+        ):
+            return E.ATTACK, "fire"  # "air defences shot down a Malian army drone"
+        if lemma == "declare" and "persona non grata" in token.sent.text.lower():
+            return E.SANCTION, "expel"  # "declaring a Russian embassy employee persona non grata"
         subject_holder = token.head if token.dep_ == "xcomp" else token
         if (
             lemma in {"arrive", "reach"}
@@ -566,9 +580,17 @@ def _direct_object_in(token: Token, words: Iterable[str]) -> bool:
     for child in token.children:
         if child.dep_ in {"dobj", "nsubjpass", "attr"}:
             heads = [child, *(c for c in child.children if c.dep_ == "conj")]
+            if child.lemma_.lower() in _QUANTITY_NOUNS:  # "thousands of soldiers"
+                heads += [p for of in child.children if of.lower_ == "of" for p in of.children]
             if any(h.lemma_.lower() in wanted or h.lower_ in wanted for h in heads):
                 return True
     return False
+
+
+_QUANTITY_NOUNS = frozenset(
+    """thousand thousands hundred hundreds dozen dozens number numbers contingent
+    detachment batch group""".split()
+)
 
 
 def _subject_in(token: Token, words: Iterable[str]) -> bool:
@@ -778,6 +800,14 @@ def _role(a: Token, trigger: Token, verb: Token | None, etype: EventType, rule: 
             return ""
     if x is not None and etype is not E.ATTACK and _victim_of_nested_war(a, x):
         return ""  # "sanctions on entities complicit in Russia's war in Ukraine": not Ukraine
+    if (
+        x is not None
+        and x.dep_ == "dobj"
+        and trigger.pos_ == "VERB"
+        and etype in {E.DEPLOYMENT, E.MILITARY_AID}
+        and (_under_prep(a, x, "to") or _under_prep(a, x, "into"))
+    ):
+        return "T"  # "sent hundreds of troops to Lithuania": where they were sent
     if x is not None:
         return _role_under_trigger(a, x, trigger, etype, rule)
     if verb is None:
@@ -994,6 +1024,8 @@ def _verb_argument_role(x: Token, dep: str, verb: Token, etype: EventType, rule:
         if etype in {E.EXERCISE, E.DEPLOYMENT}:
             return "A"
         return ""
+    if dep == "dative" and x.lower_ == "to":  # "sent hundreds of troops [to] Lithuania"
+        return _PREP_ROLES["to"].get(etype, "")
     if dep in {"dobj", "dative", "iobj"}:
         if etype in {E.ATTACK, E.THREAT, E.SANCTION}:
             return "T"
@@ -1584,6 +1616,23 @@ def _build(
         mods = [tag.value for head, tag in actor_heads if _child_on_path(head, trigger) is not None]
         if len(mods) == 2 and "-" in trigger.doc.text[trigger.idx - 30 : trigger.idx]:
             agents, targets = [mods[0]], [mods[1]]
+    if etype is E.MILITARY_AID and rule == "send_forces" and not targets:
+        # "sent soldiers to fight alongside the Congolese army": whom they fight for
+        for clause in trigger.children:
+            if clause.dep_ not in {"xcomp", "advcl"}:
+                continue
+            for head, tag in actor_heads:
+                x = _child_on_path(head, clause)
+                if x is not None and x.dep_ == "prep" and x.lower_ in {"alongside", "for"}:
+                    targets.extend(tag.value.split("+"))
+    if rule == "expel" and trigger.lemma_.lower() == "declare" and not targets:
+        # "declaring a Russian embassy employee persona non grata": whoever it names
+        targets.extend(
+            code
+            for head, tag in actor_heads
+            if head.i > trigger.i and any(t.i == head.i for t in trigger.subtree)
+            for code in tag.value.split("+")
+        )
     if etype is E.THREAT and not targets:
         targets.extend(_threat_content_targets(trigger, actor_heads))
     if etype is E.DEPLOYMENT and not targets:

@@ -482,7 +482,7 @@ DEPLOYABLE = frozenset(
 # Verbs of sending forces: a deployment (or aid, when sent to fight for another state).
 SENDING_VERBS = frozenset({"send", "dispatch", "move", "rush", "deploy", "station", "mass"})
 # Verbs of keeping forces somewhere: a deployment when a place follows ("kept troops in X").
-KEEPING_VERBS = frozenset({"keep", "maintain", "base", "garrison"})
+KEEPING_VERBS = frozenset({"keep", "maintain", "garrison"})
 # Verbs whose subject receives military goods: "Russia obtained drones from Iran".
 RECEIVE_VERBS = frozenset({"receive", "obtain", "buy", "acquire", "purchase", "get", "import"})
 # Verbs that are triggers only with particular objects or particles (see rules.py):

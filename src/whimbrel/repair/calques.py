@@ -11,8 +11,8 @@ import functools
 import re
 
 from whimbrel.repair.offsets import Edit
-from whimbrel.repair.trie import trie_pattern
 from whimbrel.repair.vocab import Calque, calques
+from whimbrel.trie import trie_pattern
 
 _CONTEXT_WINDOW = 300
 _SECURITY_CONTEXT = re.compile(

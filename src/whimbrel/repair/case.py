@@ -12,8 +12,8 @@ import functools
 import re
 
 from whimbrel.repair.offsets import Edit
-from whimbrel.repair.trie import trie_pattern
 from whimbrel.repair.vocab import name_aliases, words
+from whimbrel.trie import trie_pattern
 
 _AMBIGUOUS = frozenset(
     words(

@@ -10,7 +10,7 @@ import html
 import re
 
 from whimbrel.repair.offsets import Edit
-from whimbrel.repair.trie import trie_pattern
+from whimbrel.trie import trie_pattern
 
 # --- unicode -----------------------------------------------------------------------------
 

@@ -1,14 +1,12 @@
-"""Alias normalisation and trie-shaped regular expressions shared by the resolvers.
-
-A regex built from a character trie branches on one character at a time, so thousands
-of aliases cost about as much to scan for as a handful; greedy optional groups make the
-engine prefer the longest alias that still ends on a word boundary.
-"""
+"""Alias normalisation and the trie-shaped regular expressions of the resolvers
+(:mod:`whimbrel.trie`, with spaces, apostrophes and hyphens written loosely)."""
 
 from __future__ import annotations
 
 import re
 from collections.abc import Iterable
+
+from whimbrel.trie import trie_pattern as shared_trie_pattern
 
 _APOSTROPHES = str.maketrans({"’": "'", "‘": "'", "ʼ": "'", "‐": "-", "‑": "-"})
 _SPACE = re.compile(r"\s+")
@@ -27,38 +25,7 @@ def normalise_surface(text: str) -> str:
     return _SPACE.sub(" ", text.translate(_APOSTROPHES)).strip()
 
 
-_Trie = dict[str, "_Trie"]
-_END = ""
-
-
-def _insert(trie: _Trie, key: str) -> None:
-    node = trie
-    for char in key:
-        node = node.setdefault(char, {})
-    node[_END] = {}
-
-
-def _render(node: _Trie) -> str:
-    terminal = _END in node
-    branches = [
-        _CHAR_PATTERN.get(char, re.escape(char)) + _render(child)
-        for char, child in sorted(node.items())
-        if char != _END
-    ]
-    if not branches:
-        return ""
-    body = branches[0] if len(branches) == 1 else "(?:" + "|".join(branches) + ")"
-    if terminal:
-        return f"(?:{body})?" if len(branches) > 1 or len(body) > 1 else f"{body}?"
-    return body
-
-
 def trie_pattern(keys: Iterable[str]) -> str:
-    """One regex alternative matching any of ``keys`` (already normalised), longest first."""
-    trie: _Trie = {}
-    for key in keys:
-        if key:
-            _insert(trie, key)
-    if not trie:
-        return "(?!)"
-    return _render(trie)
+    """One regex alternative matching any of ``keys`` (already normalised), longest first;
+    spaces, apostrophes and hyphens match their variants."""
+    return shared_trie_pattern(keys, _CHAR_PATTERN)

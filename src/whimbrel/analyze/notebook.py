@@ -15,7 +15,6 @@ from __future__ import annotations
 import importlib.util
 from collections.abc import Sequence
 from pathlib import Path
-from types import TracebackType
 from typing import Any
 
 import pyarrow as pa
@@ -23,6 +22,7 @@ import pyarrow as pa
 from whimbrel.analyze.corpus import CorpusEvent
 from whimbrel.analyze.network import build_network
 from whimbrel.analyze.trend import trend as _trend
+from whimbrel.closing import ClosesOnExit
 from whimbrel.store.duck import Store as _DuckStore
 
 AS = ("arrow", "pandas")
@@ -43,22 +43,11 @@ def _output(rows: list[dict[str, Any]], as_: str, columns: Sequence[str]) -> Any
     return table.to_pandas()
 
 
-class NotebookStore:
+class NotebookStore(ClosesOnExit):
     """A whimbrel store for interactive use; tables out (see the module docstring)."""
 
     def __init__(self, path: str | Path, *, read_only: bool = True) -> None:
         self.store = _DuckStore(path, read_only=read_only)
-
-    def __enter__(self) -> NotebookStore:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()
 
     def close(self) -> None:
         self.store.close()

@@ -27,6 +27,7 @@ from multiprocessing.process import BaseProcess
 from types import FrameType, TracebackType
 from typing import Any, Protocol, Self
 
+from whimbrel.closing import ClosesOnExit
 from whimbrel.config import Config
 from whimbrel.errors import ExtractError
 from whimbrel.pipeline import Pipeline
@@ -68,22 +69,10 @@ class Executor(Protocol):
     ) -> None: ...
 
 
-class _ExecutorBase:
+class _ExecutorBase(ClosesOnExit):
+    """Executors release their workers in ``close()``."""
+
     batch_size: int | None = None
-
-    def close(self) -> None:
-        """Release workers; calling it again does nothing."""
-
-    def __enter__(self) -> Self:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()
 
 
 def make_executor(

@@ -8,12 +8,12 @@ from collections.abc import Iterable, Iterator, Sequence
 from contextlib import contextmanager
 from datetime import UTC, datetime
 from pathlib import Path
-from types import TracebackType
 from typing import Any, cast
 
 import duckdb
 import pyarrow as pa
 
+from whimbrel.closing import ClosesOnExit
 from whimbrel.errors import StoreError, StoreLocked
 from whimbrel.ontology import EventType, Modality
 from whimbrel.records import Article, Event, Mention, Rejection
@@ -259,7 +259,7 @@ def _check_partial_date(label: str, value: str) -> str:
     return value
 
 
-class Store:
+class Store(ClosesOnExit):
     """Articles, events (with their mentions) and rejections in one DuckDB file.
 
     ``Store(path)`` opens or creates the file and applies any pending schema migration;
@@ -298,17 +298,6 @@ class Store:
             raise
 
     # -- lifecycle -----------------------------------------------------------------------
-
-    def __enter__(self) -> Store:
-        return self
-
-    def __exit__(
-        self,
-        exc_type: type[BaseException] | None,
-        exc: BaseException | None,
-        tb: TracebackType | None,
-    ) -> None:
-        self.close()
 
     def close(self) -> None:
         """Close the connection; calling it again does nothing."""

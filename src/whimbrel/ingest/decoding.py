@@ -71,15 +71,8 @@ def decode_document(
             f"{source}: {share:.1%} control bytes (limit {binary_threshold:.1%}), "
             "looks like binary data"
         )
-    for encoding in fallback_encodings:
-        try:
-            text = data.decode(encoding)
-        except (UnicodeDecodeError, LookupError):
-            continue
-        logger.warning("%s: not valid UTF-8, decoded as %s", source, encoding)
-        return _checked(text, source=source, threshold=binary_threshold)
-    tried = ", ".join(["utf-8", *fallback_encodings])
-    raise DecodeFailure(f"{source}: bytes decode as none of: {tried}")
+    text = _decode_fallback(data, source=source, fallback_encodings=fallback_encodings)
+    return _checked(text, source=source, threshold=binary_threshold)
 
 
 def decode_line(data: bytes, *, source: str, fallback_encodings: Sequence[str]) -> str:
@@ -87,7 +80,12 @@ def decode_line(data: bytes, *, source: str, fallback_encodings: Sequence[str]) 
     try:
         return data.decode("utf-8")
     except UnicodeDecodeError:
-        pass
+        return _decode_fallback(data, source=source, fallback_encodings=fallback_encodings)
+
+
+def _decode_fallback(data: bytes, *, source: str, fallback_encodings: Sequence[str]) -> str:
+    """Bytes that are not UTF-8, in the first fallback encoding that reads them (with a
+    warning); DecodeFailure when none does."""
     for encoding in fallback_encodings:
         try:
             text = data.decode(encoding)

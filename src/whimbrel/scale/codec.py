@@ -3,6 +3,7 @@ for results that travel through Parquet shards."""
 
 from __future__ import annotations
 
+from dataclasses import asdict
 from typing import Any
 
 from whimbrel.ontology import EventType, Modality
@@ -52,13 +53,7 @@ def decode_event(data: dict[str, Any]) -> Event:
 
 
 def encode_rejection(rejection: Rejection) -> dict[str, Any]:
-    return {
-        "source": rejection.source,
-        "stage": rejection.stage,
-        "code": rejection.code,
-        "reason": rejection.reason,
-        "doc_id": rejection.doc_id,
-    }
+    return asdict(rejection)  # plain strings only
 
 
 def decode_rejection(data: dict[str, Any]) -> Rejection:

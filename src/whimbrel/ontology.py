@@ -52,6 +52,20 @@ def crosswalk(event_type: EventType, n_actors: int) -> tuple[str, str]:
     return _CROSSWALK[event_type]
 
 
+# Calendar words, for the date resolver, the sentence splitter, the exercise-name finder
+# and case restoration.
+MONTHS: tuple[str, ...] = (
+    "January", "February", "March", "April", "May", "June",
+    "July", "August", "September", "October", "November", "December",
+)  # fmt: skip
+MONTH_ABBREVIATIONS: dict[str, int] = {
+    "Jan": 1, "Feb": 2, "Mar": 3, "Apr": 4, "Jun": 6, "Jul": 7, "Aug": 8,
+    "Sep": 9, "Sept": 9, "Oct": 10, "Nov": 11, "Dec": 12,
+}  # fmt: skip
+WEEKDAYS: tuple[str, ...] = (
+    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
+)  # fmt: skip
+
 # Number words read in counts ("six such drills") and periods ("two decades earlier").
 NUMBER_WORDS: dict[str, int] = {
     "one": 1,

@@ -8,6 +8,7 @@ from collections.abc import Iterable, Sequence
 from typing import Any
 
 from whimbrel.errors import ConfigError
+from whimbrel.ontology import MONTH_ABBREVIATIONS
 
 # A sentence ends at . ! ? (optionally followed by a closing quote or bracket) before
 # whitespace and an upper-case letter, digit or opening quote; or at a line break.
@@ -36,18 +37,7 @@ _ABBREVIATIONS = frozenset(
         "sr",
         "vs",
         "no",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
+        *(abbreviation.lower() for abbreviation in MONTH_ABBREVIATIONS),
         "u.s",
         "u.k",
         "u.n",

@@ -14,7 +14,15 @@ from dataclasses import dataclass
 from typing import Any
 
 from whimbrel.extract import lexicon as lx
-from whimbrel.ontology import ALLIANCES, NUMBER_WORDS, EventType, Modality
+from whimbrel.ontology import (
+    ALLIANCES,
+    MONTH_ABBREVIATIONS,
+    MONTHS,
+    NUMBER_WORDS,
+    WEEKDAYS,
+    EventType,
+    Modality,
+)
 from whimbrel.records import Tag
 from whimbrel.resolve.actors import default_resolver
 
@@ -136,30 +144,8 @@ _NOT_NAME_WORDS = frozenset(
         "early",
         "late",
         "mid",
-        "january",
-        "february",
-        "march",
-        "april",
-        "may",
-        "june",
-        "july",
-        "august",
-        "september",
-        "october",
-        "november",
-        "december",
-        "jan",
-        "feb",
-        "mar",
-        "apr",
-        "jun",
-        "jul",
-        "aug",
-        "sep",
-        "sept",
-        "oct",
-        "nov",
-        "dec",
+        *(month.lower() for month in MONTHS),
+        *(abbreviation.lower() for abbreviation in MONTH_ABBREVIATIONS),
         "spring",
         "summer",
         "autumn",
@@ -1724,10 +1710,11 @@ def _told_as_another(trigger: Token) -> bool:
     )
 
 
+_MONTH_STEMS = "|".join(month[:3].lower() for month in MONTHS)
 _CALENDAR_DAY = re.compile(
-    r"\b(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\.?\s+\d{1,2}\b"
-    r"|\b\d{1,2}\s+(?:jan|feb|mar|apr|may|jun|jul|aug|sep|oct|nov|dec)[a-z]*\b"
-    r"|\b(?:mon|tues|wednes|thurs|fri|satur|sun)day\b",
+    rf"\b(?:{_MONTH_STEMS})[a-z]*\.?\s+\d{{1,2}}\b"
+    rf"|\b\d{{1,2}}\s+(?:{_MONTH_STEMS})[a-z]*\b"
+    rf"|\b(?:{'|'.join(day.lower() for day in WEEKDAYS)})\b",
     re.IGNORECASE,
 )
 

@@ -11,6 +11,7 @@ from __future__ import annotations
 import functools
 import re
 
+from whimbrel.ontology import MONTHS, WEEKDAYS
 from whimbrel.repair.offsets import Edit
 from whimbrel.repair.vocab import name_aliases, words
 from whimbrel.trie import trie_pattern
@@ -23,10 +24,7 @@ _AMBIGUOUS = frozenset(
     )
 )
 # Weekday and month names ("may" and "march" are verbs too).
-_CALENDAR = words(
-    "monday tuesday wednesday thursday friday saturday sunday january february april june "
-    "july august september october november december"
-)
+_CALENDAR = tuple(name.lower() for name in (*WEEKDAYS, *MONTHS) if name not in {"March", "May"})
 _SENTENCE_END = re.compile(r"[.!?][\"'”’)\]]*\s+|\n\s*")
 _MIN_WORDS = 3
 # "the us" is never the pronoun.

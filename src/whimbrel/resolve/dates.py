@@ -28,6 +28,8 @@ import logging
 import re
 from dataclasses import dataclass
 
+from whimbrel.ontology import MONTH_ABBREVIATIONS, MONTHS, WEEKDAYS
+
 logger = logging.getLogger(__name__)
 
 MIN_YEAR = 1900
@@ -46,28 +48,10 @@ class DateSpan:
     relative: bool = False
 
 
-_MONTHS: tuple[str, ...] = (
-    "January", "February", "March", "April", "May", "June",
-    "July", "August", "September", "October", "November", "December",
-)  # fmt: skip
+_MONTHS = MONTHS
 _MONTH_NUMBER = {name: i for i, name in enumerate(_MONTHS, start=1)}
-_ABBREVIATIONS = {
-    "Jan": 1,
-    "Feb": 2,
-    "Mar": 3,
-    "Apr": 4,
-    "Jun": 6,
-    "Jul": 7,
-    "Aug": 8,
-    "Sep": 9,
-    "Sept": 9,
-    "Oct": 10,
-    "Nov": 11,
-    "Dec": 12,
-}
-_WEEKDAYS: tuple[str, ...] = (
-    "Monday", "Tuesday", "Wednesday", "Thursday", "Friday", "Saturday", "Sunday",
-)  # fmt: skip
+_ABBREVIATIONS = MONTH_ABBREVIATIONS
+_WEEKDAYS = WEEKDAYS
 
 _FULL = "|".join(_MONTHS)
 _ANY_MONTH = rf"(?:{_FULL}|(?:{'|'.join(sorted(_ABBREVIATIONS, key=len, reverse=True))})\.?)"

@@ -28,7 +28,14 @@ from whimbrel.config import Config
 from whimbrel.errors import WhimbrelError
 from whimbrel.extract import lexicon
 from whimbrel.extract.merge import merge_mentions
-from whimbrel.extract.rules import Draft, SentenceInput, extract_sentence, military_actors
+from whimbrel.extract.rules import (
+    EXTRACTOR_PREFIX,
+    RULES_VERSION,
+    Draft,
+    SentenceInput,
+    extract_sentence,
+    military_actors,
+)
 from whimbrel.ontology import ALLIANCES, EventType, Modality
 from whimbrel.records import Article, Event, Mention, Rejection, Span, Tag
 from whimbrel.repair import Repaired, repair
@@ -233,10 +240,9 @@ class Pipeline:
             )
             for tag in in_sentence:
                 seen[tag.value] += 1
-            if _FIGHTING_RE.search(sentence) and _TROOPS_RE.search(sentence):
-                fighters.update(
-                    c for t in in_sentence if t.kind == "demonym" for c in t.value.split("+")
-                )
+            demonyms = [t for t in in_sentence if t.kind == "demonym"]
+            if demonyms and _FIGHTING_RE.search(sentence) and _TROOPS_RE.search(sentence):
+                fighters.update(c for t in demonyms for c in t.value.split("+"))
             tags = tuple(sorted(in_sentence + group_tags, key=lambda t: t.start))
             # the prefilter parses only sentences that name a state and hold a trigger word;
             # without it every sentence is parsed (the naive baseline, same output)
@@ -376,7 +382,7 @@ _FIGHTING_RE = re.compile(r"\b(?:fight\w*|combat|battles?|front[- ]?lines?)\b", 
 _TROOPS_RE = re.compile(r"\b(?:troops|soldiers|forces|units|fighters|servicemen)\b", re.IGNORECASE)
 
 
-_TROOPS_FOR_EXTRACTOR = "whimbrel.rules.military_aid.troops_fighting_for.v1"
+_TROOPS_FOR_EXTRACTOR = f"{EXTRACTOR_PREFIX}.military_aid.troops_fighting_for.{RULES_VERSION}"
 
 
 def _troops_fighting_for(mentions: Sequence[Mention], fighters: frozenset[str]) -> list[Mention]:
@@ -455,15 +461,7 @@ def _group_tags(
             )
     for m in _GROUP_RE.finditer(sentence):
         size = _GROUP_SIZE.get((m.group(1) or "both").lower(), 2)
-        named = sorted(
-            {
-                code
-                for t in local
-                if t.end <= offset + m.start()
-                for code in t.value.split("+")
-                if code not in ALLIANCES
-            }
-        )
+        named = _states_named_before(local, offset + m.start())
         if len(named) == size:  # "Japan will join the Philippines ... between the two"
             value = "+".join(named)
             tags.append(Tag(offset + m.start(), offset + m.end(), m.group(0), value, "group"))
@@ -480,6 +478,19 @@ def _group_tags(
     return tags
 
 
+def _states_named_before(tags: Sequence[Tag], position: int) -> list[str]:
+    """The states (not alliances) the tags name before ``position``, sorted."""
+    return sorted(
+        {
+            code
+            for t in tags
+            if t.end <= position
+            for code in t.value.split("+")
+            if code not in ALLIANCES
+        }
+    )
+
+
 # "Germany, the UK and France said those countries will ...": no number, so only a list
 # named earlier in the same sentence can be meant.
 _LISTED_GROUP_RE = re.compile(
@@ -492,15 +503,9 @@ def _listed_group_tags(sentence: str, offset: int, actor_tags: Sequence[Tag]) ->
     for m in _LISTED_GROUP_RE.finditer(sentence):
         if _GROUP_RE.match(sentence, m.start()):
             continue  # "the two countries": counted references are resolved elsewhere
-        listed = {
-            code
-            for t in actor_tags
-            if t.end <= offset + m.start()
-            for code in t.value.split("+")
-            if code not in ALLIANCES
-        }
+        listed = _states_named_before(actor_tags, offset + m.start())
         if len(listed) >= 2:
-            value = "+".join(sorted(listed))
+            value = "+".join(listed)
             tags.append(Tag(offset + m.start(), offset + m.end(), m.group(0), value, "group"))
     return tags
 

@@ -547,13 +547,17 @@ def _has_military_object(token: Token) -> bool:
     """Weapons, forces or equipment below ``token``, or aid qualified as military. Words
     that also name civilian goods ("vehicles", "systems") count only in a sentence that
     speaks of security matters."""
+    security: bool | None = None  # computed once, when a dual-use word needs it
     for child in token.subtree:
         if child.i == token.i:
             continue
         lemma = child.lemma_.lower()
         if lemma in lx.MILITARY_OBJECTS or child.lower_ in lx.MILITARY_OBJECTS:
-            if lemma in _DUAL_USE_OBJECTS and not _security_context(token):
-                continue
+            if lemma in _DUAL_USE_OBJECTS:
+                if security is None:
+                    security = _security_context(token)
+                if not security:
+                    continue
             return True
         if lemma in lx.AID_NOUNS and any(c.lower_ in lx.AID_MODIFIERS for c in child.children):
             return True
@@ -1150,9 +1154,8 @@ def _relative_antecedent(
 def _object_controller(verb: Token) -> Token | None:
     """The governing verb of a subject-less non-finite trigger ("denied sending", "accused X
     of supplying"); None for finite or passive clauses, which carry their own subject."""
-    infinitive_relative = verb.dep_ == "relcl" and any(
-        c.dep_ == "aux" and c.lower_ == "to" for c in verb.children
-    )  # "a program to supply Australia with submarines"
+    # "a program to supply Australia with submarines": an infinitive relative
+    infinitive_relative = verb.dep_ == "relcl" and _infinitive(verb)
     if verb.tag_ not in {"VBG", "VB"} or (
         verb.dep_ not in {"xcomp", "pcomp", "advcl", "acl"} and not infinitive_relative
     ):
@@ -1400,7 +1403,7 @@ def _scheme_to(trigger: Token) -> bool:
         trigger.pos_ == "VERB"
         and trigger.dep_ in {"acl", "relcl"}
         and trigger.head.lemma_.lower() in _SCHEME_NOUNS
-        and any(c.dep_ == "aux" and c.lower_ == "to" for c in trigger.children)
+        and _infinitive(trigger)
         and not any(c.dep_ == "neg" for c in trigger.children)
     )
 
@@ -1549,8 +1552,7 @@ def _aimed_at_water(sent: SentenceInput, trigger: Token) -> bool:
         for obj in prep.children:
             if obj.lemma_.lower() in _WATER_WORDS:
                 return True
-            span = (obj.idx, obj.idx + len(obj.text))
-            if any(t.start <= span[0] < t.end for t in sent.places):
+            if any(t.start <= obj.idx < t.end for t in sent.places):
                 return True
     return False
 

@@ -80,6 +80,7 @@ def restore_case(text: str) -> list[Edit]:
         lower_spans = [(s, e) for s, e in spans if _has_words(text[s:e])]
     pattern, cased = _compiled()
     edits: list[Edit] = []
+    index_of = {s: k for k, (s, _e) in enumerate(spans)}
     for start, end in lower_spans:
         first = text[start]
         capitalise = (
@@ -88,7 +89,8 @@ def restore_case(text: str) -> list[Edit]:
             and (
                 _opens_sentence(text, start)
                 if mostly_lower
-                else _follows_full_stop(text, start) and _lowered_neighbour(text, spans, start)
+                else _follows_full_stop(text, start)
+                and _lowered_neighbour(text, spans, index_of[start])
             )
         )
         if capitalise:
@@ -104,11 +106,10 @@ def restore_case(text: str) -> list[Edit]:
     return sorted(edits)
 
 
-def _lowered_neighbour(text: str, spans: list[tuple[int, int]], start: int) -> bool:
-    """Is a sentence next to the one at ``start`` also written all in lower case? A lone
+def _lowered_neighbour(text: str, spans: list[tuple[int, int]], index: int) -> bool:
+    """Is a sentence next to ``spans[index]`` also written all in lower case? A lone
     lower-case sentence in cased copy ("argued. there is ...") is a slip of the writer,
     left alone; runs of them are machine lower-casing, which the parser needs undone."""
-    index = next(k for k, (s, _e) in enumerate(spans) if s == start)
     for k in (index - 1, index + 1):
         if 0 <= k < len(spans):
             s, e = spans[k]

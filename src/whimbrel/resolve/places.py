@@ -253,6 +253,7 @@ _FEATURE_RE = re.compile(
     rf"|\bthe\s+(?P<admin>{_NAME_WORD}(?:\s+{_NAME_WORD})?)\s+"
     r"(?:district|region|province|oblast|governorate|prefecture)\b"
 )
+_WORD_RE = re.compile(r"\S+")
 _NOT_FEATURE_START = frozenset(
     "The A An This That These Those Its Their His Her Our Your In On At Near Off And But".split()
 )
@@ -264,21 +265,22 @@ def find_features(text: str) -> list[PlaceSpan]:
     for match in _FEATURE_RE.finditer(text):
         group = "name" if match.group("name") else "admin"
         start, end = match.span(group)
-        words = text[start:end].split()
-        while words and words[0] in _NOT_FEATURE_START:
-            start += len(words[0]) + 1
-            start += len(text[start:]) - len(text[start:].lstrip())
-            words = words[1:]
-        if len(words) < (2 if group == "name" else 1):
-            continue
+        # drop sentence words the name pattern took in ("The", "In", "Near")
+        for word in _WORD_RE.finditer(text, start, end):
+            if word.group() not in _NOT_FEATURE_START:
+                start = word.start()
+                break
         surface = text[start:end]
+        if len(surface.split()) < (2 if group == "name" else 1):
+            continue
         spans.append(PlaceSpan(start, end, surface, surface, "feature", None))
     return spans
 
 
 def find_places(text: str, *, cities: bool = True) -> list[PlaceSpan]:
-    """Places named in ``text``, sorted by start; with ``cities=False`` only the gazetteer.
-    Table entries win over shapes: a feature counts only where no listed place overlaps."""
+    """Places named in ``text``, sorted by start: the gazetteer, large cities (not with
+    ``cities=False``) and named features by shape; table entries win over shapes, a feature
+    counts only where no listed place overlaps."""
     found = default_gazetteer().find(text)
     if cities:
         found += default_cities().find(text)
